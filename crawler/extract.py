@@ -1,0 +1,32 @@
+"""The one place trafilatura is called, with options built once.
+
+Never pass ``deduplicate=True``: trafilatura's dedup cache is process-global, so output
+would depend on the order pages are processed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trafilatura import bare_extraction
+from trafilatura.settings import Extractor
+
+# Fixed options; only the URL changes per page (trafilatura reads it from the options).
+_OPTIONS = dict(output_format="txt", comments=False, tables=True, dedup=False, with_metadata=True, recall=True)
+
+
+@dataclass
+class Extracted:
+    """What trafilatura found on a page."""
+
+    title: str | None
+    text: str
+    date: str | None
+
+
+def extract_main_text(html: str, url: str | None = None) -> Extracted | None:
+    """Main text, title and date of an article page, or None when trafilatura finds none."""
+    document = bare_extraction(html, options=Extractor(url=url, **_OPTIONS))
+    if document is None or not document.text:
+        return None
+    return Extracted(title=document.title, text=document.text, date=document.date)

@@ -1,0 +1,1 @@
+"""Item pipelines, in ITEM_PIPELINES order: raw → extract → store."""

@@ -1,0 +1,42 @@
+"""Keep the raw response: decode it once, record its encoding, refuse what is not a page."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+from crawler.encoding import NotHtml, decode_html
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
+
+
+class NotAPage(DropItem):
+    """The response body is not an HTML page (empty, binary, undecodable)."""
+
+
+class RawPagePipeline:
+    """Decode the body (HTTP header, BOM, meta, detection) and keep the text on the item."""
+
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RawPagePipeline:
+        return cls(crawler.stats)
+
+    def process_item(self, item: object) -> object:
+        page = ItemAdapter(item)
+        try:
+            page["encoding"], page["html"] = decode_html(page["body"], page["headers"].get("Content-Type"))
+        except NotHtml as problem:
+            self.stats.inc_value("govcrawl/pages/not_html")
+            raise NotAPage(f"{page['url']}: {problem}") from None
+        self.stats.inc_value(f"govcrawl/pages/encoding/{page['encoding']}")
+        return item

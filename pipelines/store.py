@@ -1,0 +1,73 @@
+"""Store: one transaction per page (raw page, copies, documents); one `runs` row per crawl."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from crawler.pages import EXTRACTOR_VERSION
+from crawler.store import RawPage, Store
+
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
+
+
+def run_status(stats: dict[str, Any], reason: str) -> str:
+    """``finished``, or ``failed`` when the crawl stopped early or stored nothing but errors."""
+    if reason != "finished":
+        return "failed"
+    stored = stats.get("govcrawl/pages/stored", 0)
+    failures = stats.get("govcrawl/errors", 0) + stats.get("log_count/ERROR", 0)
+    return "failed" if stored == 0 and failures else "finished"
+
+
+class StorePipeline:
+    """Write each page with its drafts to SQLite; open and close the crawl's run."""
+
+    def __init__(self, db_path: str, crawler: Crawler) -> None:
+        self.db_path = db_path
+        self.crawler = crawler
+        self.stats: StatsCollector = crawler.stats
+        self.store: Store | None = None
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        if not crawler.settings.getbool("GOVCRAWL_STORE_ENABLED"):
+            raise NotConfigured
+        pipeline = cls(crawler.settings["GOVCRAWL_DB"], crawler)
+        crawler.signals.connect(pipeline.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.store = Store(self.db_path)
+        self.run_id = self.store.start_run(getattr(spider, "site", spider).name, spider.name)
+        self.stats.set_value("govcrawl/run_id", self.run_id)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        stats = self.stats.get_stats()
+        self.store.finish_run(self.run_id, run_status(stats, reason), {**stats, "finish_reason": reason})
+        self.store.close()
+
+    def process_item(self, item: object) -> object:
+        page = ItemAdapter(item)
+        raw = RawPage(
+            url=page["url"], site=page["site"], status=page["status"], headers=page["headers"],
+            body=page["body"], sha1=hashlib.sha1(page["body"]).hexdigest(), encoding=page["encoding"],
+            fetched_at=page["fetched_at"], final_url=page["final_url"],
+        )
+        result = self.store.save_page(raw, page["drafts"], self.run_id, EXTRACTOR_VERSION)
+        self.stats.inc_value("govcrawl/pages/stored")
+        for outcome in ("new", "duplicate", "unchanged"):
+            self.stats.inc_value(f"govcrawl/documents/{outcome}", getattr(result, outcome))
+        return item

@@ -1,0 +1,1 @@
+"""One spider per site family; the sites themselves are configuration (crawler/sites.toml)."""

@@ -1,0 +1,112 @@
+"""大汉 JCMS portals (most Zhejiang government sites).
+
+A report column (``/col/col1229117804/index.html``) embeds its first records as XML in
+``<script type="text/xml"><datastore>…``; ``jpage({...})`` says how many records there
+are and how to ask for more: POST ``/module/web/jpage/dataproxy.jsp?startrecord=11&
+endrecord=20&perpage=10`` with the ``ajaxParam`` fields as the form, answered with
+another ``<datastore>``. Each record links an article page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+
+import scrapy
+from parsel import Selector
+from scrapy.http import Response
+
+from crawler.items import PageItem
+from spiders.base import SiteSpider
+
+_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
+_JPAGE = re.compile(r"\.jpage\(\s*\{(.*?)\}\s*\)\s*;", re.S)
+_AJAX_PARAM = re.compile(r"ajaxParam\s*:\s*\{(.*?)\}", re.S)
+_OPTION = re.compile(r"(\w+)\s*:\s*(?:'([^']*)'|\"([^\"]*)\"|([^,{}]+))")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One entry of a column list."""
+
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Paging:
+    """The ``jpage`` options of a column page."""
+
+    proxy_url: str
+    total: int
+    per_page: int
+    group_size: int
+    params: dict[str, str]
+
+    def later_groups(self) -> Iterator[tuple[int, int]]:
+        """(startrecord, endrecord) of every group after the embedded first one."""
+        step = self.per_page * self.group_size
+        for start in range(step + 1, self.total + 1, step):
+            yield start, start + step - 1
+
+
+def read_records(text: str) -> list[Record]:
+    """The records of a ``<datastore>`` (embedded or from dataproxy.jsp); broken ones skipped."""
+    records = []
+    for fragment in _RECORD.findall(text):
+        link = Selector(text=fragment).css("a[href]")
+        if link:
+            title = link.attrib.get("title") or link.xpath("string()").get() or ""
+            records.append(Record(url=link.attrib["href"].strip(), title=title.strip()))
+    return records
+
+
+def read_paging(html: str) -> Paging | None:
+    """The column's ``jpage({...})`` options, if it has more records than it embeds."""
+    found = _JPAGE.search(html)
+    if not found:
+        return None
+    options = _options(found.group(1))
+    ajax = _AJAX_PARAM.search(found.group(1))
+    try:
+        return Paging(
+            proxy_url=options.get("proxyUrl", "/module/web/jpage/dataproxy.jsp"),
+            total=int(options["totalRecord"]),
+            per_page=int(options.get("perPage", 15)),
+            group_size=int(options.get("groupSize", 1)),
+            params=_options(ajax.group(1)) if ajax else {},
+        )
+    except (KeyError, ValueError):
+        return None
+
+
+def _options(js_object_body: str) -> dict[str, str]:
+    return {m[0]: next(v for v in m[1:] if v is not None).strip() for m in _OPTION.findall(js_object_body)}
+
+
+class JcmsSpider(SiteSpider):
+    """Report columns of a JCMS portal: embedded records, dataproxy.jsp pages, articles."""
+
+    name = "jcms"
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.site.start_urls:
+            yield scrapy.Request(url, callback=self.parse_column)
+
+    def parse_column(self, response: Response) -> Iterator[scrapy.Request]:
+        yield from self.follow_records(response)
+        paging = read_paging(response.text)
+        if paging is None:
+            return
+        for start, end in paging.later_groups():
+            url = response.urljoin(f"{paging.proxy_url}?startrecord={start}&endrecord={end}&perpage={paging.per_page}")
+            yield scrapy.FormRequest(url, formdata=paging.params, callback=self.follow_records)
+
+    def follow_records(self, response: Response) -> Iterator[scrapy.Request]:
+        for record in read_records(response.text):
+            if self.wants(record.title):
+                yield response.follow(record.url, callback=self.parse_article, errback=self.fetch_failed)
+
+    def parse_article(self, response: Response) -> PageItem:
+        return self.page_item(response)
