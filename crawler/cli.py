@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import asdict
 import json
 import sqlite3
 import sys
@@ -166,7 +167,7 @@ def extract(files: tuple[Path, ...], url: str | None, page_type: str | None) -> 
         govcrawl extract page.html --url https://www.wenzhou.gov.cn/art/2021/3/1/art_1229117804_59100001.html
     """
     from crawler.encoding import NotHtml, decode_html
-    from crawler.pages import extract_drafts
+    from crawler.process import process_page
 
     failures = 0
     for file in files:
@@ -176,22 +177,15 @@ def extract(files: tuple[Path, ...], url: str | None, page_type: str | None) -> 
             click.echo(f"error: {file}: {getattr(problem, 'strerror', None) or problem}", err=True)
             failures += 1
             continue
-        drafts = extract_drafts(url or file.resolve().as_uri(), html, page_type)
+        drafts = process_page(url or file.resolve().as_uri(), html, page_type)
         if not drafts:
             click.echo(f"error: {file}: no document found on the page", err=True)
             failures += 1
         for draft in drafts:
-            click.echo(json.dumps(_draft_json(draft), ensure_ascii=False))
+            click.echo(json.dumps(asdict(draft), ensure_ascii=False))
     if failures:
         sys.exit(1)
 
-
-def _draft_json(draft: Any) -> dict[str, Any]:
-    return {
-        "url": draft.url, "title": draft.title, "text": draft.text, "published": draft.published,
-        "truncated": draft.truncated, "source_name": draft.source_name, "page_type": draft.page_type,
-        "metadata": draft.metadata,
-    }
 
 
 @cli.command()

@@ -6,13 +6,14 @@ would depend on the order pages are processed in.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from trafilatura import bare_extraction
+from trafilatura import extract
 from trafilatura.settings import Extractor
 
 # Fixed options; only the URL changes per page (trafilatura reads it from the options).
-_OPTIONS = dict(output_format="txt", comments=False, tables=True, dedup=False, with_metadata=True, recall=True)
+_OPTIONS = dict(output_format="json", comments=False, tables=True, dedup=False, with_metadata=True, recall=True)
 
 
 @dataclass
@@ -26,7 +27,8 @@ class Extracted:
 
 def extract_main_text(html: str, url: str | None = None) -> Extracted | None:
     """Main text, title and date of an article page, or None when trafilatura finds none."""
-    document = bare_extraction(html, options=Extractor(url=url, **_OPTIONS))
-    if document is None or not document.text:
+    serialised = extract(html, options=Extractor(url=url, **_OPTIONS))
+    document = json.loads(serialised) if serialised else {}
+    if not document.get("text"):
         return None
-    return Extracted(title=document.title, text=document.text, date=document.date)
+    return Extracted(title=document.get("title"), text=document["text"], date=document.get("date"))

@@ -33,6 +33,22 @@ class Draft:
     seg_start: int | None = None
     """For pages holding several documents: character offset of this one in the page text."""
     seg_end: int | None = None
+    # Report metadata, filled by the metadata stage (crawler/metadata.py).
+    year: int | None = None
+    """Year the report is for (the year it is delivered in: 2021 for the report of Feb 2021)."""
+    region: str | None = None
+    """Administrative region the report is about, e.g. 温州市, 龙港市."""
+    region_code: str | None = None
+    """GB/T 2260 code of the region, e.g. 330300."""
+    level: str | None = None
+    """省, 市, 县 or 区."""
+    speaker: str | None = None
+    speaker_role: str | None = None
+    """市长, 代市长, 县长, 区长, 省长 …"""
+    meeting: str | None = None
+    """…人民代表大会第…次会议."""
+    delivered_on: str | None = None
+    """Date the report was delivered (the 2021年2月24日 in its heading), ``YYYY-MM-DD``."""
 
 
 @dataclass

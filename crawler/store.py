@@ -67,6 +67,68 @@ def m001_initial(db: Database) -> None:
     db["copies"].create_index(["document_id"])
 
 
+@migrations()
+def m002_dedup(db: Database) -> None:
+    """Dedup state: the site kind of pages; each copy's fingerprint and report metadata;
+    merged documents; LSH band keys and sentence fingerprints of canonical documents."""
+    db["pages"].add_column("site_kind", str)
+    for name, kind in (*COPY_FINGERPRINT_COLUMNS.items(), *REPORT_FIELDS.items()):
+        db["copies"].add_column(name, kind)
+    db["copies"].create_index(["text_key"])
+    db["documents"].add_column("speaker_role", str)
+    db["documents"].add_column("merged_into", int)
+    db["documents"].create_index(["merged_into"])
+    for table, column in (("lsh_bands", "band_key"), ("fingerprints", "hash")):
+        db.execute(
+            f"create table {table} ({column} integer not null, document_id integer not null "
+            f"references documents(id), primary key ({column}, document_id)) without rowid"
+        )
+        db.execute(f"create index {table}_document on {table} (document_id)")
+    db.execute("create table fingerprint_counts (hash integer primary key, documents integer not null)")
+
+
+COPY_FINGERPRINT_COLUMNS = {"text_key": str, "norm_chars": int, "minhash": bytes, "sentences": bytes}
+"""Columns of ``copies`` holding its ``dedup.Fingerprint``."""
+REPORT_FIELDS = {
+    "year": int, "region": str, "region_code": str, "level": str, "speaker": str, "speaker_role": str,
+    "meeting": str, "delivered_on": str,
+}
+"""Report metadata of a draft, kept on its copy and, from the best copy, on its document."""
+
+
+@migrations()
+def m003_search(db: Database) -> None:
+    """Full-text index over documents (title, text): FTS5, trigram tokenizer, kept in sync by
+    triggers; the ``reports`` view (documents + site, url, truncated of their best copy) that
+    `govcrawl browse` facets. A later ``transform()`` of documents must call
+    ``create_document_search(db)`` again: SQLite drops triggers with their table."""
+    db.execute(
+        "create virtual table documents_fts using fts5(title, text, content=[documents], "
+        "content_rowid=[id], tokenize='trigram')"
+    )
+    create_document_search(db)
+    db.execute("insert into documents_fts (documents_fts) values ('rebuild')")
+    db.execute(
+        """create view reports as select documents.*, pages.site as site, pages.url as url,
+           copies.truncated as truncated from documents
+           left join copies on copies.id = documents.best_copy_id
+           left join pages on pages.id = copies.page_id"""
+    )
+
+
+def create_document_search(db: Database) -> None:
+    """(Re)create the triggers that keep ``documents_fts`` in step with ``documents``."""
+    old = "insert into documents_fts (documents_fts, rowid, title, text) values ('delete', old.id, old.title, old.text);"
+    new = "insert into documents_fts (rowid, title, text) values (new.id, new.title, new.text);"
+    for name, event, body in (
+        ("documents_fts_insert", "after insert on documents", new),
+        ("documents_fts_delete", "after delete on documents", old),
+        ("documents_fts_update", "after update of title, text on documents", old + new),
+    ):
+        db.execute(f"drop trigger if exists {name}")
+        db.execute(f"create trigger {name} {event} begin {body} end")
+
+
 def utc_now() -> str:
     """Current UTC time, ISO 8601 to the second."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -123,14 +185,14 @@ class Store:
     # runs -----------------------------------------------------------------------------
 
     def start_run(self, site: str, spider: str) -> int:
-        with self.db.conn:
+        with self.db.atomic():
             table = self.db["runs"].insert(
                 {"site": site, "spider": spider, "started_at": utc_now(), "status": "running"}
             )
         return table.last_pk
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db["runs"].update(
                 run_id, {"finished_at": utc_now(), "status": status, "stats": json.dumps(stats, default=str)}
             )
@@ -143,7 +205,7 @@ class Store:
 
     def save_page(self, page: RawPage, drafts: list[Draft], run_id: int | None, extractor_version: str) -> SaveResult:
         """Store a page and every document drafted from it, in one transaction."""
-        with self.db.conn:
+        with self.db.atomic():
             result = SaveResult(self._upsert_page(page, run_id))
             for seg, draft in enumerate(drafts):
                 outcome = self._save_copy(result.page_id, seg, draft, page.fetched_at, extractor_version)

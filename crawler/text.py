@@ -21,9 +21,8 @@ def squash_spaces(text: str) -> str:
 
 
 def clean_line(line: str) -> str:
-    """A paragraph line without its indentation; spaces between CJK characters are layout."""
-    line = squash_spaces(line)
-    return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", line)
+    """A paragraph line without its indentation; inner runs of (full-width) spaces become one space."""
+    return squash_spaces(line)
 
 
 def join_lines(lines: list[str]) -> str:
@@ -51,3 +50,29 @@ def parse_date(text: str | None) -> str | None:
 def strip_label(text: str) -> str:
     """``索引号：`` → ``索引号`` (labels end in a full- or half-width colon)."""
     return squash_spaces(text).rstrip("：:").strip()
+
+
+# Lines where a content farm's preview ends and the rest of the document is withheld:
+# 试读结束, 展开全文, 阅读全文, 登录查看全文, 剩余80%未读, 开通会员免费下载, 本文共12页 … A marker
+# is a short line of its own (a paywall box or button), never a sentence inside a paragraph.
+PREVIEW_MARKERS = re.compile(
+    r"(?:试读|预览|试看)(?:已)?结束|(?:展开|阅读|查看|浏览)(?:完整)?全文|继续阅读|"
+    r"剩余.{0,12}未读|还剩.{0,8}页|(?:本文|全文|文档)共\s*\d+\s*页|开通.{0,6}会员|"
+    r"(?:此处|以下|剩余|更多)?(?:内容|全文)(?:已)?隐藏|隐藏(?:的)?内容|付费(?:阅读|内容|查看)|"
+    r"(?:登录|注册|购买|付费|下载)后(?:方可|才能|可以)?(?:查看|阅读|浏览)"
+)
+PREVIEW_MARKER_MAX_CHARS = 50
+
+
+def is_preview_marker(line: str) -> bool:
+    """Whether a line is a paywall/preview marker (试读结束, 展开全文, 剩余…未读 …)."""
+    line = clean_line(line)
+    return 0 < len(line) <= PREVIEW_MARKER_MAX_CHARS and PREVIEW_MARKERS.search(line) is not None
+
+
+def cut_at_preview_marker(lines: list[str]) -> tuple[list[str], bool]:
+    """Lines before the first preview marker, and whether one was found (the text is truncated)."""
+    for index, line in enumerate(lines):
+        if is_preview_marker(line):
+            return lines[:index], True
+    return lines, False

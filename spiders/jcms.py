@@ -82,7 +82,7 @@ def read_paging(html: str) -> Paging | None:
 
 
 def _options(js_object_body: str) -> dict[str, str]:
-    return {m[0]: next(v for v in m[1:] if v is not None).strip() for m in _OPTION.findall(js_object_body)}
+    return {name: (single or double or bare).strip() for name, single, double, bare in _OPTION.findall(js_object_body)}
 
 
 class JcmsSpider(SiteSpider):

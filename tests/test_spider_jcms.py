@@ -1,0 +1,102 @@
+"""The JCMS spider crawls the recorded 温州市 portal over HTTP into a temporary database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SITES
+from spiders.jcms import read_paging, read_records
+
+SITE = SITES / "www.wenzhou.gov.cn"
+GOLD: list[dict[str, Any]] = json.loads((SITE / "_gold.json").read_text("utf-8"))
+REPORTS = {g["url"]: g for g in GOLD if g["is_report"] and g["status"] == 200}
+GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
+
+
+def crawl(replay_url: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [GOVCRAWL, "crawl", "wenzhou", "--replay", replay_url, "--db", str(db)],
+        capture_output=True, text=True, timeout=180,
+    )
+
+
+@pytest.fixture(scope="module")
+def crawled(replay_url: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[sqlite3.Connection, subprocess.CompletedProcess[str]]:
+    db = tmp_path_factory.mktemp("jcms") / "govreports.db"
+    result = crawl(replay_url, db)
+    connection = sqlite3.connect(db)
+    connection.row_factory = sqlite3.Row
+    return connection, result
+
+
+def test_column_page_records_and_paging() -> None:
+    html = (SITE / "col" / "col1229117804" / "index.html").read_text("utf-8")
+    records = read_records(html)
+    assert len(records) == 10  # the broken <li style=<br/> record is skipped
+    assert all(r.url.startswith("/art/") and r.title for r in records)
+    paging = read_paging(html)
+    assert paging is not None and paging.params["columnid"] == "1229117804"
+    assert list(paging.later_groups()) == [(11, 20), (21, 30)]
+
+
+def test_crawl_succeeds_and_summarises(crawled) -> None:
+    _, result = crawled
+    assert result.returncode == 0, result.stderr
+    assert "wenzhou: finished" in result.stdout
+    assert f"{len(REPORTS)} new documents" in result.stdout
+
+
+def test_stores_every_report_page_and_no_other(crawled) -> None:
+    db, _ = crawled
+    stored = {row["url"] for row in db.execute("select url from pages")}
+    assert stored == set(REPORTS)
+
+
+def test_documents_carry_the_pages_fields(crawled) -> None:
+    db, _ = crawled
+    rows = db.execute(
+        """select pages.url, documents.title, documents.text, copies.published_on, copies.index_no,
+                  copies.publisher, copies.written_on, copies.metadata, copies.relation
+           from copies join pages on pages.id = copies.page_id join documents on documents.id = copies.document_id"""
+    ).fetchall()
+    assert len(rows) == len(REPORTS)
+    for row in rows:
+        gold = REPORTS[row["url"]]
+        assert row["title"] == gold["title"]
+        assert row["published_on"] == gold["published"]
+        assert (row["index_no"], row["publisher"], row["written_on"]) == (gold["index_no"], gold["publisher"], gold["written_on"])
+        assert json.loads(row["metadata"])["disclosure"] == gold["disclosure"]
+        lines = row["text"].splitlines()
+        assert (lines[0], lines[-1]) == (gold["first_line"], gold["last_line"]), row["url"]
+        assert row["relation"] == "canonical"
+
+
+def test_run_row_counts_what_happened(crawled) -> None:
+    db, _ = crawled
+    run = db.execute("select * from runs").fetchone()
+    stats = json.loads(run["stats"])
+    not_reports = sum(1 for g in GOLD if not g["is_report"])
+    dead = sum(1 for g in GOLD if g["is_report"] and g["status"] != 200)
+    assert (run["site"], run["status"]) == ("wenzhou", "finished")
+    assert stats["govcrawl/links/not_report"] == not_reports
+    assert stats["govcrawl/errors"] == dead
+    assert stats["govcrawl/documents/new"] == len(REPORTS)
+    assert stats["downloader/request_method_count/POST"] == 2  # the two dataproxy.jsp pages
+
+
+def test_recrawl_adds_no_rows(crawled, replay_url: str, tmp_path: Path) -> None:
+    db, _ = crawled
+    db_file = Path(db.execute("pragma database_list").fetchone()["file"])
+    before = [db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("pages", "documents", "copies")]
+    again = crawl(replay_url, db_file)
+    assert again.returncode == 0, again.stderr
+    after = [db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("pages", "documents", "copies")]
+    assert after == before
+    assert f"0 new documents, 0 duplicates, {len(REPORTS)} unchanged" in again.stdout
