@@ -14,7 +14,10 @@ Layout: ``tests/sites/<host>/<path>`` holds the bytes a URL answered with, e.g.
                  "file": "_dynamic/col1229117804_11.xml", "headers": {...}}]}
 
 A route matches when method and path match and each listed param equals the request's
-query or form value. Paths starting with ``_`` are never served by path. Every answer
+query or form value. ``"challenge": {"kind": "jiasule"|"attackevasive", "page": "_challenge.html",
+"passes_with_cookie": true}`` puts the site behind an anti-bot wall: every request without
+the wall's cookie gets the challenge page (521 for 加速乐) and the cookie; with
+``passes_with_cookie`` false, the wall never lets a crawler through. Paths starting with ``_`` are never served by path. Every answer
 carries an ETag (content hash) and Last-Modified, and conditional requests get 304.
 
 Crawlers reach the server as an HTTP proxy (``request.meta["proxy"]``): plain HTTP
@@ -51,6 +54,10 @@ def recorded_hosts(sites_dir: Path) -> set[str]:
     return {p.name for p in sites_dir.iterdir() if p.is_dir() and not p.name.startswith(".")} if sites_dir.is_dir() else set()
 
 
+# The cookie each emulated anti-bot wall sets, and the status it answers with.
+_CHALLENGE_COOKIES = {"jiasule": ("__jsluid_s", 521), "attackevasive": ("cdb_lastrequest", 200)}
+
+
 class RecordedSite:
     """One host's recording: files, per-file overrides and dynamic routes."""
 
@@ -73,6 +80,17 @@ class RecordedSite:
         if relative.startswith("_") or self.root.resolve() not in file.parents or not file.is_file():
             return 404, {"Content-Type": "text/html;charset=UTF-8"}, _NOT_FOUND.encode()
         return self._answer(file, self.config.get("files", {}).get(path, {}))
+
+    def challenge(self, cookie_header: str) -> tuple[int, dict[str, str], bytes] | None:
+        """The anti-bot wall's answer to a request with these cookies, or None to let it through."""
+        spec = self.config.get("challenge")
+        if not spec:
+            return None
+        cookie, status = _CHALLENGE_COOKIES[spec["kind"]]
+        if spec.get("passes_with_cookie") and f"{cookie}=" in cookie_header:
+            return None
+        headers = {"Content-Type": "text/html", "Set-Cookie": f"{cookie}=5f1c0e0a9d3b4e7f8a2b6c1d0e9f8a7b; Path=/"}
+        return status, headers, (self.root / spec["page"]).read_bytes()
 
     def _answer(self, file: Path, override: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
         body = file.read_bytes()
@@ -122,11 +140,14 @@ class ReplayHandler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             params.update(parse_qsl(self.rfile.read(length).decode("utf-8", "replace"), keep_blank_values=True))
+        scheme = "https" if self.tunnel_host else "http"
+        self.server.log_request_line(method, f"{scheme}://{host}{url.path}{'?' + url.query if url.query else ''}")
         site = self.server.site(host)
         if site is None:
             status, headers, body = 421, {"Content-Type": "text/plain"}, f"host not recorded: {host}".encode()
         else:
-            status, headers, body = site.resolve(method, url.path or "/", params)
+            answer = site.challenge(self.headers.get("Cookie", ""))
+            status, headers, body = answer or site.resolve(method, url.path or "/", params)
         if status == 200 and self._not_modified(headers):
             status, body = 304, b""
         self.send_response(status)
@@ -160,11 +181,22 @@ class ReplayServer(ThreadingHTTPServer):
         self._sites: dict[str, RecordedSite] = {}
         self._tls: dict[str, ssl.SSLContext] = {}
         self._lock = threading.Lock()
+        self.requests: list[tuple[str, str]] = []
+        """(method, URL) of every request answered, in order — what tests assert a spider fetched."""
         super().__init__(("127.0.0.1", port), ReplayHandler)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def log_request_line(self, method: str, url: str) -> None:
+        with self._lock:
+            self.requests.append((method, url))
+
+    def requested(self, host: str) -> list[tuple[str, str]]:
+        """Requests made for ``host`` so far."""
+        with self._lock:
+            return [(m, u) for m, u in self.requests if urlsplit(u).hostname == host]
 
     def site(self, host: str) -> RecordedSite | None:
         """The recording of ``host``, or None."""

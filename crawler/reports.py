@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-_REPORT = re.compile(r"政府工作报告|政\s*府\s*工\s*作\s*报\s*告")
 # Pages about a report that are not the report: explanations, graphics, task lists, calls
 # for comments, progress reports, videos.
 _NOT_REPORT = re.compile(
@@ -13,6 +12,7 @@ _NOT_REPORT = re.compile(
 )
 
 
-def is_report_title(title: str) -> bool:
+def is_report_title(title: str, keywords: tuple[str, ...] = ("政府工作报告",)) -> bool:
     """True for a title naming a government work report itself (full text or 摘要)."""
-    return bool(_REPORT.search(title)) and not _NOT_REPORT.search(title)
+    compact = re.sub(r"\s+", "", title)
+    return any(keyword in compact for keyword in keywords) and not _NOT_REPORT.search(compact)

@@ -43,7 +43,7 @@ def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:
     crawlers = []
     for site in sites:
         crawler = process.create_crawler(process.spider_loader.load(site.family))
-        process.crawl(crawler, site=site.name)
+        process.crawl(crawler, site=site)
         crawlers.append(crawler)
     process.start()
     return [c.stats.get_value("govcrawl/run_id") for c in crawlers if c.stats.get_value("govcrawl/run_id")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -30,6 +31,24 @@ class Site:
     page_type: str | None = None
     download_delay: float = 1.0
     concurrency: int = 2
+    report_keywords: tuple[str, ...] = ("政府工作报告",)
+    """A listed link is a report when its title holds one of these (and is not about one)."""
+    list_pattern: str | None = None
+    """Regex of list-page URLs (pagination) the spider may follow; None: the family's default."""
+    detail_pattern: str | None = None
+    """Regex of report-page URLs; None: any link whose title marks a report."""
+    max_list_pages: int = 100
+    """Politeness cap on list pages per start URL."""
+    max_depth: int = 3
+    """Link depth for the generic spider."""
+
+    def is_list_url(self, url: str) -> bool:
+        """Whether ``url`` is a list page of this site by its configured pattern."""
+        return self.list_pattern is None or re.search(self.list_pattern, url) is not None
+
+    def is_detail_url(self, url: str) -> bool:
+        """Whether ``url`` may be a report page of this site by its configured pattern."""
+        return self.detail_pattern is None or re.search(self.detail_pattern, url) is not None
 
 
 def load_sites(path: Path = SITES_FILE) -> dict[str, Site]:
@@ -44,14 +63,14 @@ def load_sites(path: Path = SITES_FILE) -> dict[str, Site]:
             raise ValueError(f"{path}: site {name!r} has unknown keys {sorted(unknown)}")
         if entry.get("kind") not in KINDS:
             raise ValueError(f"{path}: site {name!r} has kind {entry.get('kind')!r}, expected one of {KINDS}")
-        entry = {**entry, "start_urls": tuple(entry["start_urls"]), "allowed_domains": tuple(entry["allowed_domains"])}
+        entry = {key: tuple(value) if isinstance(value, list) else value for key, value in entry.items()}
         sites[name] = Site(name=name, **entry)
     return sites
 
 
-def get_site(name: str) -> Site:
+def get_site(name: str, path: Path = SITES_FILE) -> Site:
     """The configured site called ``name``."""
-    sites = load_sites()
+    sites = load_sites(path)
     if name not in sites:
         raise UnknownSite(name)
     return sites[name]

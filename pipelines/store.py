@@ -22,10 +22,13 @@ logger = logging.getLogger(__name__)
 
 
 def run_status(stats: dict[str, Any], reason: str) -> str:
-    """``finished``, or ``failed`` when the crawl stopped early or stored nothing but errors."""
+    """``finished``; ``blocked`` when anti-bot walls kept every page away; ``failed`` when the
+    crawl stopped early or stored nothing but errors."""
     if reason != "finished":
         return "failed"
     stored = stats.get("govcrawl/pages/stored", 0)
+    if stored == 0 and stats.get("govcrawl/blocked", 0):
+        return "blocked"
     failures = stats.get("govcrawl/errors", 0) + stats.get("log_count/ERROR", 0)
     return "failed" if stored == 0 and failures else "finished"
 
@@ -64,9 +67,9 @@ class StorePipeline:
         raw = RawPage(
             url=page["url"], site=page["site"], status=page["status"], headers=page["headers"],
             body=page["body"], sha1=hashlib.sha1(page["body"]).hexdigest(), encoding=page["encoding"],
-            fetched_at=page["fetched_at"], final_url=page["final_url"],
+            fetched_at=page["fetched_at"], final_url=page["final_url"], site_kind=page["site_kind"],
         )
-        result = self.store.save_page(raw, page["drafts"], self.run_id, EXTRACTOR_VERSION)
+        result = self.store.save_page(raw, page["drafts"], self.run_id, EXTRACTOR_VERSION, page["fingerprints"])
         self.stats.inc_value("govcrawl/pages/stored")
         for outcome in ("new", "duplicate", "unchanged"):
             self.stats.inc_value(f"govcrawl/documents/{outcome}", getattr(result, outcome))

@@ -21,21 +21,22 @@ class SiteSpider(scrapy.Spider):
 
     site: Site
 
-    def __init__(self, site: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, site: str | Site | None = None, **kwargs: Any) -> None:
+        """``site``: a configured site's name (``-a site=NAME``) or a `Site` (``govcrawl crawl``)."""
         super().__init__(**kwargs)
         if site is None:
             raise ValueError(f"which site? e.g. scrapy crawl {self.name} -a site=NAME (see `govcrawl sites`)")
-        self.site = get_site(site)
+        self.site = site if isinstance(site, Site) else get_site(site)
         if self.site.family != self.name:
-            raise ValueError(f"site {site!r} is a {self.site.family} site, not {self.name}")
+            raise ValueError(f"site {self.site.name!r} is a {self.site.family} site, not {self.name}")
         self.allowed_domains = list(self.site.allowed_domains)
 
-    def wants(self, title: str) -> bool:
-        """Whether a listed link, by its title, leads to a report; counts the others."""
-        if is_report_title(title):
+    def wants(self, title: str, url: str) -> bool:
+        """Whether a listed link leads to a report, by its title and the site's URL pattern."""
+        if is_report_title(title, self.site.report_keywords) and self.site.is_detail_url(url):
             return True
         self.crawler.stats.inc_value("govcrawl/links/not_report")
-        self.logger.debug("skipping %r: not a report by its title", title)
+        self.logger.debug("skipping %s %r: not a report", url, title)
         return False
 
     def page_item(self, response: Response) -> PageItem:
@@ -48,6 +49,7 @@ class SiteSpider(scrapy.Spider):
             headers={k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
             body=response.body,
             site=self.site.name,
+            site_kind=self.site.kind,
             fetched_at=utc_now(),
             page_type=self.site.page_type,
         )

@@ -105,7 +105,7 @@ class JcmsSpider(SiteSpider):
 
     def follow_records(self, response: Response) -> Iterator[scrapy.Request]:
         for record in read_records(response.text):
-            if self.wants(record.title):
+            if self.wants(record.title, response.urljoin(record.url)):
                 yield response.follow(record.url, callback=self.parse_article, errback=self.fetch_failed)
 
     def parse_article(self, response: Response) -> PageItem:

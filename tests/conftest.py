@@ -16,13 +16,19 @@ SITES = DEFAULT_SITES_DIR
 
 
 @pytest.fixture(scope="session")
-def replay_url() -> Iterator[str]:
-    """URL of a replay server over tests/sites, running for the whole test session."""
+def replay_server() -> Iterator[ReplayServer]:
+    """A replay server over tests/sites, running for the whole test session."""
     server = ReplayServer(SITES)
-    url = server.start()
-    yield url
+    server.start()
+    yield server
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def replay_url(replay_server: ReplayServer) -> str:
+    """URL of the session's replay server (give it to `govcrawl crawl --replay`)."""
+    return replay_server.url
 
 
 @pytest.fixture

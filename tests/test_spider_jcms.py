@@ -28,12 +28,14 @@ def crawl(replay_url: str, db: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def crawled(replay_url: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[sqlite3.Connection, subprocess.CompletedProcess[str]]:
+def crawled(replay_server, tmp_path_factory: pytest.TempPathFactory):
+    """(database, process, requests the crawl made) of one crawl into a fresh database."""
     db = tmp_path_factory.mktemp("jcms") / "govreports.db"
-    result = crawl(replay_url, db)
+    before = len(replay_server.requested("www.wenzhou.gov.cn"))
+    result = crawl(replay_server.url, db)
     connection = sqlite3.connect(db)
     connection.row_factory = sqlite3.Row
-    return connection, result
+    return connection, result, replay_server.requested("www.wenzhou.gov.cn")[before:]
 
 
 def test_column_page_records_and_paging() -> None:
@@ -47,20 +49,20 @@ def test_column_page_records_and_paging() -> None:
 
 
 def test_crawl_succeeds_and_summarises(crawled) -> None:
-    _, result = crawled
+    _, result, _ = crawled
     assert result.returncode == 0, result.stderr
     assert "wenzhou: finished" in result.stdout
     assert f"{len(REPORTS)} new documents" in result.stdout
 
 
 def test_stores_every_report_page_and_no_other(crawled) -> None:
-    db, _ = crawled
+    db, _, _ = crawled
     stored = {row["url"] for row in db.execute("select url from pages")}
     assert stored == set(REPORTS)
 
 
 def test_documents_carry_the_pages_fields(crawled) -> None:
-    db, _ = crawled
+    db, _, _ = crawled
     rows = db.execute(
         """select pages.url, documents.title, documents.text, copies.published_on, copies.index_no,
                   copies.publisher, copies.written_on, copies.metadata, copies.relation
@@ -79,7 +81,7 @@ def test_documents_carry_the_pages_fields(crawled) -> None:
 
 
 def test_run_row_counts_what_happened(crawled) -> None:
-    db, _ = crawled
+    db, _, _ = crawled
     run = db.execute("select * from runs").fetchone()
     stats = json.loads(run["stats"])
     not_reports = sum(1 for g in GOLD if not g["is_report"])
@@ -92,7 +94,7 @@ def test_run_row_counts_what_happened(crawled) -> None:
 
 
 def test_recrawl_adds_no_rows(crawled, replay_url: str, tmp_path: Path) -> None:
-    db, _ = crawled
+    db, _, _ = crawled
     db_file = Path(db.execute("pragma database_list").fetchone()["file"])
     before = [db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("pages", "documents", "copies")]
     again = crawl(replay_url, db_file)
@@ -100,3 +102,16 @@ def test_recrawl_adds_no_rows(crawled, replay_url: str, tmp_path: Path) -> None:
     after = [db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("pages", "documents", "copies")]
     assert after == before
     assert f"0 new documents, 0 duplicates, {len(REPORTS)} unchanged" in again.stdout
+
+
+def test_requests_only_what_it_needs(crawled) -> None:
+    _, _, requests = crawled
+    fetched = [url for _, url in requests]
+    not_reports = {g["url"] for g in GOLD if not g["is_report"]}
+    assert not not_reports & set(fetched), "fetched pages whose titles say they are not reports"
+    assert len(fetched) == len(set(fetched)), "a URL was fetched twice in one run"
+    assert set(REPORTS) <= set(fetched)
+    posts = [url for method, url in requests if method == "POST"]
+    assert sorted(url.split("?")[1] for url in posts) == [
+        "startrecord=11&endrecord=20&perpage=10", "startrecord=21&endrecord=30&perpage=10"
+    ]
