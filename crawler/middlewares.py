@@ -1,4 +1,4 @@
-"""Downloader middlewares of govcrawl."""
+"""Downloader and spider middlewares of govcrawl."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import logging
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 from crawler.antibot import CHALLENGES, COOKIE_CHALLENGES, detect_challenge
+from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -70,3 +72,18 @@ class AntiBotMiddleware:
         self.stats.inc_value(f"govcrawl/blocked/{kind}")
         logger.warning("blocked: %s answered with a %s", request.url, CHALLENGES[kind])
         raise IgnoreRequest(f"blocked by {CHALLENGES[kind]}")
+
+
+class CanonicalUrlMiddleware(BaseSpiderMiddleware):
+    """Rewrite every request a spider yields to its canonical URL (``crawler/urls.py``).
+
+    The duplicate filter then sees one URL per page (session ids, query order and
+    fragments no longer make copies), so a page is fetched once per run and stored once.
+    """
+
+    def get_processed_request(self, request: Request, response: Response | None) -> Request | None:
+        canonical = canonical_url(request.url)
+        if canonical == request.url:
+            return request
+        self.crawler.stats.inc_value("govcrawl/urls/canonicalised")
+        return request.replace(url=canonical)

@@ -67,7 +67,8 @@ PREVIEW_MARKER_MAX_CHARS = 50
 def is_preview_marker(line: str) -> bool:
     """Whether a line is a paywall/preview marker (试读结束, 展开全文, 剩余…未读 …)."""
     line = clean_line(line)
-    return 0 < len(line) <= PREVIEW_MARKER_MAX_CHARS and PREVIEW_MARKERS.search(line) is not None
+    sentence = line.endswith(("。", "；", "！")) and line.count("，") >= 2  # running report text, not a button
+    return 0 < len(line) <= PREVIEW_MARKER_MAX_CHARS and not sentence and PREVIEW_MARKERS.search(line) is not None
 
 
 def cut_at_preview_marker(lines: list[str]) -> tuple[list[str], bool]:

@@ -55,3 +55,10 @@ def test_a_page_without_body_yields_nothing_from_jcms() -> None:
 def test_published_date_with_spaces_as_some_templates_print_it() -> None:
     html = page_html(GOLD[0]["url"]).replace(f"{GOLD[0]['published']}", GOLD[0]["published"].replace("-", "- "), 1)
     assert JcmsArticle(GOLD[0]["url"], html).published() == GOLD[0]["published"]
+
+
+def test_hinted_type_that_does_not_recognise_the_page_falls_back_to_generic() -> None:
+    report = "".join(f"<p>第{i}条：各位代表，现在我代表县人民政府向大会报告工作，请予审议。</p>" for i in range(40))
+    html = f"<html><head><title>2020年某县政府工作报告</title></head><body><div class='article'>{report}</div></body></html>"
+    [draft] = extract_drafts("http://www.example.gov.cn/a.html", html, "jcms")
+    assert draft.page_type == "generic" and "第39条" in draft.text

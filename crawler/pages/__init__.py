@@ -1,8 +1,10 @@
 """Page types and the registry that picks one for a page.
 
 The spider's hint wins; without one, the first page type that recognises the page reads
-it; the generic (trafilatura) page type reads everything else, and also any page whose
-hinted page type finds nothing on it (a changed template should degrade, not go silent).
+it; the generic (trafilatura) page type reads everything else. A hinted page type that
+finds nothing on a page it does not even recognise hands the page to the generic one (a
+changed template should degrade, not go silent); one that recognises its page and finds
+nothing means the page holds no document (a forum thread's reply page, say).
 """
 
 from __future__ import annotations
@@ -10,14 +12,21 @@ from __future__ import annotations
 from parsel import Selector
 
 from crawler.items import Draft
+from crawler.pages.aggregator import AggregatorPage
 from crawler.pages.base import PageType
+from crawler.pages.discuz import DiscuzThread
 from crawler.pages.generic import GenericArticle
 from crawler.pages.jcms import JcmsArticle
+from crawler.pages.news import NewsArticle
+from crawler.pages.govcn import GovcnArticle
+from crawler.pages.trs import TrsArticle
+from crawler.pages.vsb import VsbArticle
+from crawler.pages.wordpress import WordpressArticle
 
 # Stored on every copy; bump it when extraction output changes, so stored copies can be re-extracted.
 EXTRACTOR_VERSION = "1"
 
-PAGE_TYPES: dict[str, type[PageType]] = {cls.name: cls for cls in (JcmsArticle, GenericArticle)}
+PAGE_TYPES: dict[str, type[PageType]] = {cls.name: cls for cls in (JcmsArticle, GovcnArticle, TrsArticle, VsbArticle, DiscuzThread, WordpressArticle, NewsArticle, AggregatorPage, GenericArticle)}
 
 
 class UnknownPageType(ValueError):
@@ -40,7 +49,8 @@ def extract_drafts(url: str, html: str, hint: str | None = None) -> list[Draft]:
     if hint is not None and hint not in PAGE_TYPES:
         raise UnknownPageType(f"unknown page type {hint!r}; known: {', '.join(PAGE_TYPES)}")
     page_type = PAGE_TYPES[hint] if hint else recognise(url, html)
-    drafts = page_type(url, html).drafts()
-    if not drafts and page_type is not GenericArticle:
-        drafts = GenericArticle(url, html).drafts()
-    return drafts
+    page = page_type(url, html)
+    drafts = page.drafts()
+    if drafts or page_type is GenericArticle or page_type.matches(url, page.sel):
+        return drafts
+    return GenericArticle(url, html).drafts()

@@ -1,29 +1,106 @@
-"""Any article page: trafilatura finds the main text; used when no family matches."""
+"""Any page of an unknown template: forum floors, text density and trafilatura find the main text.
+
+Order: a thread page (repeated floors with authors) gives the starter's consecutive posts;
+an article page gives the content root found by text density on the page pruned of its
+furniture, unless trafilatura (run on the same pruned page) recovers far more text — then the
+density root was a fragment. Trafilatura alone tends to pull in headline boxes that are not
+marked as sidebars and to miss floors of forum threads.
+"""
 
 from __future__ import annotations
 
+import re
+
+from lxml import html as lxml_html
+from lxml.etree import ParserError, tostring
+
+from crawler.density import cjk_count, content_root, drop_link_lists, prune_chrome
 from crawler.extract import extract_main_text
+from crawler.forum import find_posts, post_text, starter_posts
 from crawler.items import Draft
-from crawler.pages.base import PageType
+from crawler.pages.base import PageType, element_lines
 from crawler.text import join_lines, parse_date, squash_spaces
+
+_DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表于|更新时间|日期|时间)\s*[:：]?\s*((?:19|20)\d{2}[^\n]{4,16})")
+_BARE_DATE = re.compile(r"^\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s|$)")
+_SOURCE_LABEL = re.compile(r"(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
+# The density root is trusted unless trafilatura finds far more text (the root is then a fragment).
+TRAFILATURA_GAIN = 1.6
+_INFO_LINE_MAX = 80
 
 
 class GenericArticle(PageType):
-    """Fallback page type for pages of unknown templates."""
+    """Fallback page type for pages of unknown templates (articles and forum threads)."""
 
     name = "generic"
+    HEADINGS = "h1, h2, h3"
 
     def drafts(self) -> list[Draft]:
-        found = extract_main_text(self.html, self.url)
-        if found is None:
+        root = self.tree()
+        if root is None:
             return []
-        title = found.title or self.sel.css("title::text").get(default="")
+        posts = find_posts(root)
+        if posts:
+            starter = starter_posts(posts)
+            text = "\n".join(t for t in (post_text(p) for p in starter) if t)
+            published = starter[0].posted
+        else:
+            text, published = self.article_text(root), None
+        if not text:
+            return []
+        pruned_lines = element_lines(prune_chrome(root))
         return [
             Draft(
                 url=self.url,
-                title=squash_spaces(title),
-                text=join_lines(found.text.splitlines()),
+                title=self.title(),
+                text=text,
                 page_type=self.name,
-                published=parse_date(found.date),
+                published=published or self.published(pruned_lines),
+                source_name=self.source_name(pruned_lines, text),
             )
         ]
+
+    def tree(self) -> lxml_html.HtmlElement | None:
+        try:
+            return lxml_html.document_fromstring(self.html)
+        except (ParserError, ValueError):
+            return None
+
+    def article_text(self, root: lxml_html.HtmlElement) -> str:
+        """Density root of the pruned page, or trafilatura's text when it holds far more."""
+        pruned = prune_chrome(root)
+        found = content_root(pruned)
+        dense = join_lines(element_lines(drop_link_lists(found))) if found is not None else ""
+        extracted = extract_main_text(tostring(pruned, encoding="unicode"), self.url)
+        other = join_lines(extracted.text.splitlines()) if extracted else ""
+        return other if cjk_count(other) > TRAFILATURA_GAIN * cjk_count(dense) else dense
+
+    def title(self) -> str:
+        """The heading that the <title> starts with, else the first h1, else <title>."""
+        page_title = squash_spaces(self.sel.css("title::text").get(default=""))
+        headings = [squash_spaces(h.xpath("string()").get()) for h in self.sel.css(self.HEADINGS)]
+        for heading in headings:
+            if heading and page_title.startswith(heading):
+                return heading
+        first_h1 = squash_spaces(self.sel.css("h1").xpath("string()").get(default=""))
+        return first_h1 or page_title
+
+    def published(self, lines: list[str]) -> str | None:
+        """The first labelled date (发布时间：…) of a short info line, or a line starting with a date."""
+        for line in lines:
+            if len(line.strip()) > _INFO_LINE_MAX:
+                continue
+            found = _DATE_LABEL.search(line) or _BARE_DATE.match(line)
+            if found and parse_date(found.group(1)):
+                return parse_date(found.group(1))
+        return None
+
+    def source_name(self, lines: list[str], text: str) -> str | None:
+        """来源：… of a short info line outside the extracted text."""
+        for line in lines:
+            line = squash_spaces(line)
+            if len(line) <= _INFO_LINE_MAX and line not in text:
+                found = _SOURCE_LABEL.search(line)
+                if found:
+                    return found.group(1)
+        return None

@@ -30,19 +30,8 @@ _PUBLISHED_MARKER = _between(r"<!--<\$\[发布日期\]>begin-->", r"<!--<\$\[发
 _SOURCE_MARKER = _between(r"<!--<\$\[信息来源\]>begin-->", r"<!--<\$\[信息来源\]>end-->")
 _TAGS = re.compile(r"<[^>]+>")
 
-# 信息公开 table labels → metadata keys.
-XXGK_LABELS = {
-    "索引号": "index_no",
-    "组配分类": "category",
-    "主题分类": "category",
-    "发布机构": "publisher",
-    "成文日期": "written_on",
-    "发文日期": "written_on",
-    "文号": "doc_no",
-    "发文字号": "doc_no",
-    "公开方式": "disclosure",
-    "有效性": "validity",
-}
+from crawler.pages.govfields import XXGK_LABELS  # noqa: E402  (信息公开 labels → metadata keys, shared)
+
 _DATE_FIELDS = frozenset({"written_on"})
 
 
