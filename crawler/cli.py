@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from crawler.sites import UnknownSite, get_site, load_sites
+from crawler.sites import SITES_FILE, UnknownSite, load_sites
 
 DEFAULT_DB = Path("output") / "govreports.db"
 
@@ -23,6 +23,14 @@ def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
         show_default=True, help="SQLite database to write to / read from.",
+    )(command)
+
+
+def sites_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--sites`` option: which sites file to read."""
+    return click.option(
+        "--sites", "sites_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=SITES_FILE,
+        envvar="GOVCRAWL_SITES", show_default="crawler/sites.toml", help="Sites configuration (TOML); env GOVCRAWL_SITES.",
     )(command)
 
 
@@ -88,9 +96,12 @@ def demo(db_path: Path) -> None:
 @click.option("--all", "all_sites", is_flag=True, help="Crawl every configured site.")
 @click.option("--replay", "replay_url", metavar="URL", help="Fetch from a govcrawl replay server instead of the network.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO/DEBUG).")
+@sites_option
 @db_option
 @user_errors
-def crawl(sites: tuple[str, ...], all_sites: bool, replay_url: str | None, verbose: bool, db_path: Path) -> None:
+def crawl(
+    sites: tuple[str, ...], all_sites: bool, replay_url: str | None, verbose: bool, sites_file: Path, db_path: Path
+) -> None:
     """Crawl configured sites into the database.
 
     Example:
@@ -100,7 +111,11 @@ def crawl(sites: tuple[str, ...], all_sites: bool, replay_url: str | None, verbo
     """
     if not sites and not all_sites:
         raise click.UsageError("name at least one site, or --all (see `govcrawl sites`)")
-    chosen = list(load_sites().values()) if all_sites else [get_site(name) for name in sites]
+    configured = load_sites(sites_file)
+    unknown = [name for name in sites if name not in configured]
+    if unknown:
+        raise UnknownSite(unknown[0])
+    chosen = list(configured.values()) if all_sites else [configured[name] for name in sites]
     _crawl(chosen, db_path, replay_url=replay_url, log_level="INFO" if verbose else "WARNING")
 
 
@@ -130,13 +145,21 @@ def _run_summary(run: dict[str, Any]) -> str:
         f"{run['site']}: {run['status']} in {seconds:.1f}s — {get('response_received_count')} responses, "
         f"{get('govcrawl/pages/stored')} pages stored, {get('govcrawl/documents/new')} new documents, "
         f"{get('govcrawl/documents/duplicate')} duplicates, {get('govcrawl/documents/unchanged')} unchanged, "
-        f"{get('govcrawl/links/not_report')} links skipped (not reports), {get('govcrawl/errors')} errors"
-    )
+        f"{get('govcrawl/links/not_report')} links skipped (not reports), {get('govcrawl/blocked')} blocked, "
+        f"{get('govcrawl/errors')} errors"
+    ) + (_BLOCKED_NOTE if run["status"] == "blocked" else "")
+
+
+_BLOCKED_NOTE = (
+    "\n  every page answered with an anti-bot challenge (see `govcrawl stats`); the site needs a slower "
+    "schedule, a browser-based fetch or the site owner's permission"
+)
 
 
 @cli.command()
+@sites_option
 @db_option
-def sites(db_path: Path) -> None:
+def sites(sites_file: Path, db_path: Path) -> None:
     """List the configured sites with their last run.
 
     Example:
@@ -144,7 +167,7 @@ def sites(db_path: Path) -> None:
         govcrawl sites
     """
     store = open_store(db_path) if db_path.exists() else None
-    for site in load_sites().values():
+    for site in load_sites(sites_file).values():
         last = store.last_run(site.name) if store else None
         when = f"last run {last['finished_at'] or last['started_at']} {last['status']}" if last else "never crawled"
         counts = store.site_counts(site.name) if store else {"pages": 0, "documents": 0}
@@ -208,6 +231,192 @@ def stats(db_path: Path) -> None:
             f"last run {last['status'] if last else '-'} {last['finished_at'] if last else ''}"
         )
     store.close()
+
+
+EXPORT_FORMATS = ("txt", "jsonl", "csv", "parquet")  # crawler.export.FORMATS, without importing it here
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The selection options of `export` and `search`, handed to the command as ``filters``."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, site, year, region, level, since, include_truncated, **kwargs: Any) -> Any:  # noqa: ANN001
+        from crawler.selection import Filters
+
+        filters = Filters(
+            site=site, year=year, region=region, level=level, include_truncated=include_truncated,
+            since=since.date().isoformat() if since else None,
+        )
+        return command(*args, filters=filters, **kwargs)
+
+    options = (
+        click.option("--site", help="Only documents with a copy on this site (see `govcrawl sites`)."),
+        click.option("--year", type=int, help="Only reports for this year."),
+        click.option("--region", help="Region name or its start (温州), or a GB/T 2260 code prefix (33: Zhejiang)."),
+        click.option("--level", help="Only this administrative level: 省, 市, 县 or 区."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only documents published on or after this date."),
+        click.option("--include-truncated", is_flag=True, help="Keep documents whose best copy is truncated."),
+    )
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Output file (txt: directory).")
+@click.option("--all-copies", is_flag=True, help="Every copy of every document instead of canonical documents.")
+@filter_options
+@db_option
+@user_errors
+def export(fmt: str, out: Path, all_copies: bool, filters: Any, db_path: Path) -> None:
+    """Export clean text: canonical documents (or every copy) with their provenance.
+
+    txt writes one file per document under OUT/<region>/<year>/ plus manifest.csv; jsonl one
+    object per document with its `sources`; csv and parquet the documents in OUT and their
+    copies in OUT.copies.<format> (documents.<format> and copies.<format> when OUT is a
+    directory). Documents whose best copy is truncated are left out unless --include-truncated.
+    Files are written under a temporary name and renamed when complete.
+
+    Example:
+
+    \b
+        govcrawl export --format jsonl --out reports.jsonl
+        govcrawl export --format txt --out reports/ --region 33 --since 2021-01-01
+        govcrawl export --format parquet --out reports.parquet --year 2022 --level 市
+    """
+    from crawler.export import export as export_rows
+    from crawler.extras import MissingExtra
+
+    store = open_store(db_path, must_exist=True)
+    try:
+        result = export_rows(store.db, fmt, out, filters, all_copies, progress=sys.stderr if sys.stderr.isatty() else None)
+    except MissingExtra as problem:
+        raise click.ClickException(str(problem)) from None
+    finally:
+        store.close()
+    click.echo(f"{result.rows} {'copies' if all_copies else 'documents'} → {', '.join(map(str, result.paths))}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Most hits to show.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+@filter_options
+@db_option
+@user_errors
+def search(query: str, limit: int, as_json: bool, filters: Any, db_path: Path) -> None:
+    """Full-text search over canonical documents, best match first, with a snippet of each.
+
+    Any run of 3 or more characters is found, no word segmentation needed (FTS5 trigram
+    index, ranked by bm25, title hits weigh more). Space-separated terms must all occur.
+    Terms shorter than 3 characters cannot use the index: they fall back to LIKE, a scan of
+    every document (slower; when no term is long enough, hits are unranked).
+
+    Example:
+
+    \b
+        govcrawl search 数字经济
+        govcrawl search "共同富裕 示范区" --region 33 --year 2022 --json
+    """
+    from crawler.search import search as find
+
+    store = open_store(db_path, must_exist=True)
+    marks = ("\033[1;31m", "\033[0m") if sys.stdout.isatty() and not as_json else ("«", "»")
+    try:
+        hits = find(store.db, query, filters, limit, marks)
+    finally:
+        store.close()
+    for hit in hits:
+        if as_json:
+            click.echo(json.dumps(asdict(hit), ensure_ascii=False))
+        else:
+            click.echo(f"{hit.id}\t{hit.year or '-'}\t{hit.region or '-'}\t{hit.title}\n\t{' '.join(hit.snippet.split())}")
+    if not hits and not as_json:
+        click.echo("no matches", err=True)
+
+
+@cli.command()
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@db_option
+def browse(port: int, host: str, db_path: Path) -> None:
+    """Browse the corpus in a web browser: Datasette with facets (site, year, region, level),
+    full-text search and canned queries (reports per region and year, copies of a document).
+
+    Needs the browse extra: pip install 'govcrawl[browse]'.
+
+    Example:
+
+        govcrawl browse --port 8001
+    """
+    from crawler.browse import serve
+    from crawler.extras import MissingExtra, require
+
+    try:
+        require("datasette", "browse")
+    except MissingExtra as problem:
+        raise click.ClickException(str(problem)) from None
+    open_store(db_path, must_exist=True).close()  # migrates: the search index and the reports view
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    serve(db_path, host, port)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--url", help="Original URL of a saved .html page (default: the file's file:// URL).")
+@click.option("--site", "site_name", help="Store the pages under this configured site (default: by URL host).")
+@db_option
+@user_errors
+def ingest(files: tuple[Path, ...], url: str | None, site_name: str | None, db_path: Path) -> None:
+    """Run the whole pipeline (extract, clean, metadata, dedup, store) on saved pages and WARC files.
+
+    Example:
+
+        govcrawl ingest capture.warc.gz
+        govcrawl ingest page.html --url https://www.wenzhou.gov.cn/art/2021/3/1/art_1229117804_59100001.html
+    """
+    from crawler.ingest import ingest_files
+
+    store = open_store(db_path)
+    report = ingest_files(store, list(files), url=url, site_name=site_name)
+    store.close()
+    for line in report.errors:
+        click.echo(f"error: {line}", err=True)
+    click.echo(
+        f"{report.pages} pages stored: {report.new} new documents, {report.duplicate} duplicates, "
+        f"{report.unchanged} unchanged; {report.ignored} archive records were not report pages"
+    )
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--document", "document_id", type=int, help="Show this document's group (a merged id leads to it).")
+@click.option("--min-copies", type=int, default=2, show_default=True, help="Only documents with this many copies.")
+@db_option
+def dupes(document_id: int | None, min_copies: int, db_path: Path) -> None:
+    """Show dedup groups: each canonical document with its copies, relations and scores.
+
+    Example:
+
+        govcrawl dupes --min-copies 3
+        govcrawl dupes --document 12
+    """
+    store = open_store(db_path, must_exist=True)
+    groups = store.groups(document_id, min_copies)
+    store.close()
+    if document_id is not None and not groups:
+        raise click.ClickException(f"no document {document_id}")
+    for group in groups:
+        merged = f"; merged from {', '.join(map(str, group['merged']))}" if group["merged"] else ""
+        where = " ".join(str(v) for v in (group["year"], group["region"]) if v)
+        click.echo(f"document {group['id']}  {group['title']}  ({where or 'year/region unknown'}; "
+                   f"{len(group['copies'])} copies{merged})")
+        for copy in group["copies"]:
+            flags = " truncated" if copy["truncated"] else ""
+            click.echo(f"  {copy['relation']:<9} {copy['similarity'] or 0:5.3f}  {copy['site']:<20} "
+                       f"{copy['site_kind'] or '?':<10} {copy['chars']:>6} chars{flags}  {copy['url']}")
 
 
 def main() -> None:

@@ -1,26 +1,67 @@
-"""Recognising the same report across copies.
+"""Recognising the same report across copies: fingerprints and how to compare them.
 
-Only exact matches so far: two copies are the same document when their texts agree after
-normalisation (NFKC, no whitespace, no punctuation). Near and contained copies come next.
+Pure functions, no SQL: ``fingerprint(text)`` does the CPU work once per copy (the crawl's
+``DedupPipeline``, ``govcrawl ingest``), and ``crawler/store.py`` looks the fingerprint up in
+SQLite and records the outcome. Three ways two copies are the same report:
+
+- **exact**: equal blake2b of the normalised text (NFKC, no whitespace or punctuation);
+- **near**: MinHash (rensa R-MinHash, 128 permutations) over 5-character shingles of the
+  normalised text, LSH band keys (16 bands × 8 rows) as lookup keys, confirmed by the
+  estimated Jaccard similarity ≥ ``NEAR_THRESHOLD``;
+- **contained**: 64-bit hashes of the sentences (≥ ``MIN_SENTENCE_CHARS`` normalised chars);
+  a copy is contained in another when ≥ ``CONTAINED_THRESHOLD`` of its hashes are there.
+
+Both near and contained also need the year and region to agree where both copies know them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import struct
 import unicodedata
+from array import array
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+from rensa import RMinHash
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+SHINGLE = 5
+NUM_PERM = 128
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+MINHASH_SEED = 20210224
+NEAR_THRESHOLD = 0.8
+CONTAINED_THRESHOLD = 0.8
+MIN_SENTENCE_CHARS = 12
+MIN_SHARED_SENTENCES = 2
+"""A containment needs at least this many shared (non-stock) sentences."""
+SHORTER = 0.9
+"""A copy under this share of the best copy's length is an excerpt of it, not a variant."""
+STOCK_DOCUMENTS = 5
+"""A sentence hash found in this many canonical documents is a stock phrase and ignored."""
+
+_NOT_WORD = re.compile(r"[\W_]+")
+# Sentence ends after NFKC: 。！？；(full-width ！？； become !?;) and a period not inside a number
+# (re-typed forum copies use "." for "。" but keep "4.4%").
+_SENTENCE_END = re.compile(r"[。!?;\n]|\.(?!\d)")
 
 
 def normalise(text: str) -> str:
     """Text for hashing only: NFKC, without whitespace and punctuation; digits kept."""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
 def text_key(text: str) -> str:
     """Hash of the normalised text: equal for copies that differ only in layout."""
-    return hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=16).hexdigest()
+    return _key_of_normalised(normalise(text))
+
+
+def _key_of_normalised(normalised: str) -> str:
+    return hashlib.blake2b(normalised.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def sha1(text: str) -> str:
@@ -32,3 +73,138 @@ def find_exact(db: Database, key: str) -> int | None:
     """The document whose normalised text hashes to ``key``, if any."""
     row = db.execute("select id from documents where text_key = ? order by id limit 1", [key]).fetchone()
     return row[0] if row else None
+
+
+def hash64(data: bytes) -> int:
+    """A signed 64-bit hash (fits an SQLite INTEGER)."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little", signed=True)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Everything dedup needs to know about one copy's text, computed once."""
+
+    key: str
+    """blake2b of the normalised text (exact matches)."""
+    chars: int
+    """Length of the normalised text."""
+    minhash: bytes
+    """The MinHash signature, ``NUM_PERM`` little-endian uint32 (empty for very short texts)."""
+    sentences: tuple[int, ...]
+    """Sorted distinct 64-bit hashes of the sentences of at least ``MIN_SENTENCE_CHARS`` chars."""
+
+    @property
+    def band_keys(self) -> list[int]:
+        """LSH band keys: one 64-bit hash per band of the signature, salted with its index."""
+        if not self.minhash:
+            return []
+        size = ROWS * 4
+        return [hash64(bytes([band]) + self.minhash[band * size:(band + 1) * size]) for band in range(BANDS)]
+
+    def to_blobs(self) -> dict[str, Any]:
+        """Columns of a ``copies`` row."""
+        return {"text_key": self.key, "norm_chars": self.chars, "minhash": self.minhash,
+                "sentences": array("q", self.sentences).tobytes()}
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Fingerprint:
+        """Read back what ``to_blobs`` wrote."""
+        sentences = array("q")
+        sentences.frombytes(row["sentences"] or b"")
+        return cls(row["text_key"], row["norm_chars"] or 0, row["minhash"] or b"", tuple(sentences))
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """The fingerprint of a copy's text (the CPU-heavy part of dedup: ~1 ms per 10k chars)."""
+    normalised = normalise(text)
+    return Fingerprint(_key_of_normalised(normalised), len(normalised), minhash(normalised), sentence_hashes(text))
+
+
+def minhash(normalised: str) -> bytes:
+    """MinHash signature of the normalised text's character shingles."""
+    if len(normalised) < SHINGLE:
+        return b""
+    signature = RMinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+    signature.update([normalised[i:i + SHINGLE] for i in range(len(normalised) - SHINGLE + 1)])
+    return struct.pack(f"<{NUM_PERM}I", *signature.digest())
+
+
+def sentences(text: str) -> list[str]:
+    """Normalised sentences long enough to identify a report (stock phrases included)."""
+    parts = (normalise(part) for part in _SENTENCE_END.split(unicodedata.normalize("NFKC", text)))
+    return [part for part in parts if len(part) >= MIN_SENTENCE_CHARS]
+
+
+def sentence_hashes(text: str) -> tuple[int, ...]:
+    """Sorted distinct 64-bit hashes of the text's sentences."""
+    return tuple(sorted({hash64(part.encode("utf-8")) for part in sentences(text)}))
+
+
+def jaccard(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two copies from their MinHash signatures."""
+    if not a or not b:
+        return 0.0
+    left, right = struct.unpack(f"<{NUM_PERM}I", a), struct.unpack(f"<{NUM_PERM}I", b)
+    return sum(x == y for x, y in zip(left, right)) / NUM_PERM
+
+
+def containment(part: tuple[int, ...] | set[int], whole: tuple[int, ...] | set[int]) -> float:
+    """Share of ``part``'s sentence hashes found in ``whole`` (0 when ``part`` has none)."""
+    if not part:
+        return 0.0
+    whole = whole if isinstance(whole, set) else set(whole)
+    return sum(h in whole for h in part) / len(part)
+
+
+def agree(a: Any, b: Any) -> bool:
+    """Two metadata values agree when either is unknown or both are equal."""
+    return a is None or b is None or a == b
+
+
+def relation(copy: Fingerprint, best: Fingerprint) -> tuple[str, float]:
+    """How a copy relates to its document's best copy: ``(relation, similarity)``.
+
+    ``exact`` for the same normalised text; ``contained`` (share of its sentences found in the
+    best copy) for a clearly shorter copy mostly made of the best copy's sentences; ``near``
+    (estimated Jaccard) for a similar one; otherwise whichever of the two scores is higher
+    (a copy that joined through another copy of the document).
+    """
+    if copy.key == best.key:
+        return "exact", 1.0
+    near = jaccard(copy.minhash, best.minhash)
+    contained = containment(copy.sentences, best.sentences)
+    shorter = copy.chars < SHORTER * best.chars
+    if contained >= CONTAINED_THRESHOLD and (shorter or near < NEAR_THRESHOLD):
+        return "contained", round(contained, 4)
+    if near >= NEAR_THRESHOLD or near > contained:
+        return "near", round(near, 4)
+    return "contained", round(contained, 4)
+
+
+KIND_RANK = {"official": 0, "news": 1}
+"""Site kinds by trust; mirror, forum, farm, aggregator and unknown sites rank after these."""
+COMPLETE_SHARE = 0.8
+"""A copy not flagged truncated is complete when it has this share of the longest such copy."""
+
+
+def ranked(copies: list[dict[str, Any]], current: int | None = None) -> list[dict[str, Any]]:
+    """A document's copies, best first: complete over truncated, official portal over news over
+    the rest, longer over shorter, earlier publication over later. Between copies equal on all
+    of these the ``current`` best copy (an id) stays, so the text does not move for a copy that
+    is no better; then URL and segment break ties.
+
+    Each copy is a dict with ``truncated``, ``norm_chars``, ``site_kind``, ``published_on``,
+    ``url`` and ``seg``. Completeness comes first: an official portal's preview must not stand
+    for the report when a mirror holds the whole text.
+    """
+    longest = max((c["norm_chars"] or 0 for c in copies if not c["truncated"]), default=0)
+
+    def rank(c: dict[str, Any]) -> tuple[Any, ...]:
+        chars = c["norm_chars"] or 0
+        complete = not c["truncated"] and chars >= COMPLETE_SHARE * longest
+        return (
+            not complete, KIND_RANK.get(c["site_kind"], 2), -chars, c["published_on"] or "9999",
+            c["id"] != current, c["url"], c["seg"],
+        )
+
+    return sorted(copies, key=rank)

@@ -68,3 +68,7 @@ class PageItem:
     encoding: str | None = None
     html: str | None = None
     drafts: list[Draft] = field(default_factory=list)
+    site_kind: str | None = None
+    """The site's kind (crawler/sites.toml): official, news, mirror, forum, farm or aggregator."""
+    fingerprints: list[Any] = field(default_factory=list)
+    """One ``crawler.dedup.Fingerprint`` per draft, set by the dedup stage (pipelines/dedup.py)."""

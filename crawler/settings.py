@@ -35,11 +35,18 @@ LOG_LEVEL = "INFO"
 
 # --- components ----------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.AntiBotMiddleware": 650,  # sees responses after CookiesMiddleware (700)
     "crawler.middlewares.ReplayMiddleware": 700,  # before HttpProxyMiddleware (750)
+}
+SPIDER_MIDDLEWARES = {
+    "crawler.middlewares.CanonicalUrlMiddleware": 600,
 }
 ITEM_PIPELINES = {
     "pipelines.raw.RawPagePipeline": 100,
     "pipelines.extract.ExtractPipeline": 200,
+    "pipelines.clean.CleanPipeline": 300,
+    "pipelines.metadata.MetadataPipeline": 400,
+    "pipelines.dedup.DedupPipeline": 500,
     "pipelines.store.StorePipeline": 900,
 }
 EXTENSIONS = {

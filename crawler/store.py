@@ -15,6 +15,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
+from types import SimpleNamespace
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -22,6 +24,8 @@ from crawler import dedup
 from crawler.items import Draft
 
 migrations = Migrations("govcrawl")
+NEAR_CANDIDATES = 50
+"""At most this many documents sharing an LSH band with a copy are compared with it."""
 
 
 @migrations()
@@ -147,6 +151,8 @@ class RawPage:
     encoding: str | None
     fetched_at: str
     final_url: str | None = None
+    site_kind: str | None = None
+    """official, news, mirror, forum, farm or aggregator (crawler/sites.toml): ranks its copies."""
 
 
 @dataclass
@@ -203,12 +209,19 @@ class Store:
 
     # pages and their documents --------------------------------------------------------
 
-    def save_page(self, page: RawPage, drafts: list[Draft], run_id: int | None, extractor_version: str) -> SaveResult:
-        """Store a page and every document drafted from it, in one transaction."""
+    def save_page(
+        self, page: RawPage, drafts: list[Draft], run_id: int | None, extractor_version: str,
+        fingerprints: list[dedup.Fingerprint] | None = None,
+    ) -> SaveResult:
+        """Store a page and every document drafted from it, in one transaction.
+
+        ``fingerprints`` (one per draft, from ``dedup.fingerprint``) saves recomputing them."""
+        if fingerprints is None or len(fingerprints) != len(drafts):
+            fingerprints = [dedup.fingerprint(draft.text) for draft in drafts]
         with self.db.atomic():
             result = SaveResult(self._upsert_page(page, run_id))
-            for seg, draft in enumerate(drafts):
-                outcome = self._save_copy(result.page_id, seg, draft, page.fetched_at, extractor_version)
+            for seg, (draft, fp) in enumerate(zip(drafts, fingerprints)):
+                outcome = self._save_copy(result.page_id, seg, draft, fp, page.fetched_at, extractor_version)
                 setattr(result, outcome, getattr(result, outcome) + 1)
             self._drop_stale_copies(result.page_id, len(drafts))
         return result
@@ -220,6 +233,7 @@ class Store:
             "status": page.status, "headers": json.dumps(page.headers, ensure_ascii=False),
             "encoding": page.encoding, "body": zlib.compress(page.body), "sha1": page.sha1,
             "etag": headers.get("etag"), "last_modified": headers.get("last-modified"), "run_id": run_id,
+            "site_kind": page.site_kind,
         }
         existing = self._page_id(page.url, page.sha1)
         if existing is None:
@@ -231,51 +245,230 @@ class Store:
         found = self.db.execute("select id from pages where url = ? and sha1 = ?", [url, sha1]).fetchone()
         return found[0] if found else None
 
-    def _save_copy(self, page_id: int, seg: int, draft: Draft, fetched_at: str, extractor_version: str) -> str:
-        """Store the copy; say whether it is ``new``, a ``duplicate`` or ``unchanged``."""
-        key = dedup.text_key(draft.text)
-        existing_copy = self.db.execute(
-            "select id, document_id from copies where page_id = ? and seg = ?", [page_id, seg]
+    # documents and copies: dedup ------------------------------------------------------
+
+    def _save_copy(
+        self, page_id: int, seg: int, draft: Draft, fp: dedup.Fingerprint, fetched_at: str, extractor_version: str,
+    ) -> str:
+        """Store the copy and file it under its document; say ``new``, ``duplicate`` or ``unchanged``."""
+        row = self._copy_row(page_id, seg, draft, fp, extractor_version)
+        existing = self.db.execute(
+            "select id, document_id, text_key from copies where page_id = ? and seg = ?", [page_id, seg]
         ).fetchone()
-        document_id = dedup.find_exact(self.db, key)
-        created = document_id is None
-        copy = {
-            "page_id": page_id, "seg": seg, "relation": "canonical" if created else "exact",
-            "similarity": 1.0, "seg_start": draft.seg_start, "seg_end": draft.seg_end,
+        if existing is not None and existing[2] == fp.key and existing[1] is not None:
+            self.db["copies"].update(existing[0], row)
+            self._refresh_document(existing[1], fetched_at)
+            return "unchanged"
+        if existing is not None:  # re-extracted into another text: it leaves its old document
+            copy_id = existing[0]
+            self.db["copies"].update(copy_id, {**row, "document_id": None})
+            if existing[1] is not None:
+                self._reindex_document(existing[1])
+                self._refresh_document(existing[1], fetched_at)
+        else:
+            copy_id = self.db["copies"].insert(row).last_pk
+        matches = self._find_documents(fp, draft)
+        document_id = self._join(matches) if matches else self._create_document(fetched_at)
+        self.db["copies"].update(copy_id, {"document_id": document_id})
+        self._index_copy(document_id, fp)
+        self._refresh_document(document_id, fetched_at)
+        return "duplicate" if matches else "new"
+
+    def _copy_row(
+        self, page_id: int, seg: int, draft: Draft, fp: dedup.Fingerprint, extractor_version: str
+    ) -> dict[str, Any]:
+        return {
+            "page_id": page_id, "seg": seg, "seg_start": draft.seg_start, "seg_end": draft.seg_end,
             "title_as_seen": draft.title, "text": draft.text, "chars": len(draft.text),
             "text_sha1": dedup.sha1(draft.text), "published_on": draft.published,
             "source_name": draft.source_name, "index_no": draft.metadata.get("index_no"),
             "publisher": draft.metadata.get("publisher"), "written_on": draft.metadata.get("written_on"),
             "metadata": json.dumps(draft.metadata, ensure_ascii=False, sort_keys=True),
             "truncated": int(draft.truncated), "page_type": draft.page_type,
-            "extractor_version": extractor_version,
+            "extractor_version": extractor_version, **fp.to_blobs(),
+            **{name: getattr(draft, name, None) for name in REPORT_FIELDS},
         }
-        if existing_copy is not None:
-            copy_id = existing_copy[0]
-            if existing_copy[1] == document_id:
-                copy["relation"] = self.db["copies"].get(copy_id)["relation"]
-            self.db["copies"].update(copy_id, copy)
-        else:
-            copy_id = self.db["copies"].insert(copy).last_pk
-        if created:
-            document_id = self._create_document(draft, key, copy_id, fetched_at)
-        self.db["copies"].update(copy_id, {"document_id": document_id})
-        if created:
-            return "new"
-        return "unchanged" if existing_copy is not None else "duplicate"
 
-    def _create_document(self, draft: Draft, key: str, copy_id: int, fetched_at: str) -> int:
-        return self.db["documents"].insert(
-            {
-                "title": draft.title, "text": draft.text, "chars": len(draft.text), "text_key": key,
-                "published_on": draft.published, "best_copy_id": copy_id, "first_seen": fetched_at,
-                "updated_at": fetched_at,
-            }
-        ).last_pk
+    def _create_document(self, fetched_at: str) -> int:
+        """A new document; ``_refresh_document`` fills it from its best copy."""
+        return self.db["documents"].insert({"first_seen": fetched_at, "updated_at": fetched_at}).last_pk
+
+    def _find_documents(self, fp: dedup.Fingerprint, draft: Draft) -> dict[int, float]:
+        """Documents this copy is the same report as (exact, near or contained), with scores."""
+        found = {
+            row[0]: 1.0 for row in self.db.execute(
+                "select distinct document_id from copies where text_key = ? and document_id is not null", [fp.key]
+            )
+        }
+        for candidates in (self._near_documents(fp), self._containing_documents(fp)):
+            for document_id, score in candidates.items():
+                if self._agrees(document_id, draft):
+                    found[document_id] = max(score, found.get(document_id, 0.0))
+        return found
+
+    def _agrees(self, document_id: int, other: Any) -> bool:
+        """The document's year and region agree with ``other``'s where both are known."""
+        mine = self._report_key(document_id)
+        return all(dedup.agree(getattr(mine, name), getattr(other, name)) for name in ("year", "region", "region_code"))
+
+    def _report_key(self, document_id: int) -> SimpleNamespace:
+        row = self.db.execute("select year, region, region_code from documents where id = ?", [document_id]).fetchone()
+        return SimpleNamespace(year=row[0], region=row[1], region_code=row[2])
+
+    def _near_documents(self, fp: dedup.Fingerprint) -> dict[int, float]:
+        """Documents sharing an LSH band with the copy and holding a copy of Jaccard ≥ threshold."""
+        keys = fp.band_keys
+        if not keys:
+            return {}
+        sql = """select document_id, minhash from copies where document_id in
+                 (select distinct document_id from lsh_bands where band_key in (select value from json_each(?))
+                  order by document_id limit ?)"""
+        best: dict[int, float] = {}
+        for document_id, signature in self.db.execute(sql, [json.dumps(keys), NEAR_CANDIDATES]):
+            best[document_id] = max(best.get(document_id, 0.0), dedup.jaccard(fp.minhash, signature))
+        return {d: score for d, score in best.items() if score >= dedup.NEAR_THRESHOLD}
+
+    def _containing_documents(self, fp: dedup.Fingerprint) -> dict[int, float]:
+        """Documents holding most of the copy's sentences, or most of whose sentences the copy
+        holds (a full text arriving after its preview); stock phrases do not count."""
+        own = self._distinctive(fp.sentences)
+        if len(own) < dedup.MIN_SHARED_SENTENCES:
+            return {}
+        shared = self.db.execute(
+            """select document_id, count(*) from fingerprints where hash in (select value from json_each(?))
+               group by document_id having count(*) >= ? order by document_id""",
+            [json.dumps(own), dedup.MIN_SHARED_SENTENCES],
+        ).fetchall()
+        found = {}
+        for document_id, count in shared:
+            score = count / len(own)
+            if score < dedup.CONTAINED_THRESHOLD:
+                score = count / max(self._distinctive_count(document_id), count)
+            if score >= dedup.CONTAINED_THRESHOLD:
+                found[document_id] = round(score, 4)
+        return found
+
+    def _distinctive(self, hashes: tuple[int, ...]) -> list[int]:
+        """The hashes that are not stock phrases (found in ``STOCK_DOCUMENTS`` documents or more)."""
+        stock = {
+            row[0] for row in self.db.execute(
+                "select hash from fingerprint_counts where hash in (select value from json_each(?)) and documents >= ?",
+                [json.dumps(hashes), dedup.STOCK_DOCUMENTS],
+            )
+        }
+        return [h for h in hashes if h not in stock]
+
+    def _distinctive_count(self, document_id: int) -> int:
+        return self.db.execute(
+            """select count(*) from fingerprints f join fingerprint_counts c on c.hash = f.hash
+               where f.document_id = ? and c.documents < ?""", [document_id, dedup.STOCK_DOCUMENTS],
+        ).fetchone()[0]
+
+    def _join(self, matches: dict[int, float]) -> int:
+        """The document a copy joins: of the best match and the matches agreeing with it, the
+        oldest; the others are merged into it (their ids stay, marked ``merged_into``)."""
+        best = min(matches, key=lambda d: (-matches[d], d))
+        group = sorted(d for d in matches if d == best or self._agrees(d, self._report_key(best)))
+        for other in group[1:]:
+            self._merge(group[0], other)
+        return group[0]
+
+    def _merge(self, keep: int, other: int) -> None:
+        """Move ``other``'s copies to ``keep`` and record ``other`` as merged into it."""
+        moved = self._copy_fingerprints(other)
+        self._unindex_document(other)
+        self.db.execute("update copies set document_id = ? where document_id = ?", [keep, other])
+        self.db.execute("update documents set merged_into = ? where merged_into = ? or id = ?", [keep, other, other])
+        self.db.execute(
+            "update documents set first_seen = min(first_seen, (select first_seen from documents where id = ?)) "
+            "where id = ?", [other, keep],
+        )
+        for fp in moved:
+            self._index_copy(keep, fp)
+
+    def _copy_fingerprints(self, document_id: int) -> list[dedup.Fingerprint]:
+        sql = "select text_key, norm_chars, minhash, sentences from copies where document_id = ? order by id"
+        return [dedup.Fingerprint.from_row(dict(row)) for row in self.db.query(sql, [document_id])]
+
+    def _index_copy(self, document_id: int, fp: dedup.Fingerprint) -> None:
+        """Add a copy's band keys and sentence hashes to its document's fingerprints."""
+        self.db.conn.executemany(
+            "insert or ignore into lsh_bands (band_key, document_id) values (?, ?)",
+            [(key, document_id) for key in fp.band_keys],
+        )
+        known = {
+            row[0] for row in self.db.execute(
+                "select hash from fingerprints where document_id = ? and hash in (select value from json_each(?))",
+                [document_id, json.dumps(fp.sentences)],
+            )
+        }
+        new = [(h, document_id) for h in fp.sentences if h not in known]
+        self.db.conn.executemany("insert into fingerprints (hash, document_id) values (?, ?)", new)
+        self.db.conn.executemany(
+            "insert into fingerprint_counts (hash, documents) values (?, 1) "
+            "on conflict (hash) do update set documents = documents + 1", [(h,) for h, _ in new],
+        )
+
+    def _unindex_document(self, document_id: int) -> None:
+        """Drop a document's fingerprints (it was merged, or lost copies and is re-indexed)."""
+        self.db.execute(
+            "update fingerprint_counts set documents = documents - 1 "
+            "where hash in (select hash from fingerprints where document_id = ?)", [document_id],
+        )
+        self.db.execute("delete from fingerprints where document_id = ?", [document_id])
+        self.db.execute("delete from lsh_bands where document_id = ?", [document_id])
+
+    def _reindex_document(self, document_id: int) -> None:
+        self._unindex_document(document_id)
+        for fp in self._copy_fingerprints(document_id):
+            self._index_copy(document_id, fp)
+
+    def _refresh_document(self, document_id: int, updated_at: str) -> None:
+        """Choose the document's best copy, take its text and fields, relate the others to it."""
+        sql = """select c.id, c.seg, c.truncated, c.norm_chars, c.published_on, c.relation, c.similarity,
+                 c.text_key, c.minhash, c.sentences, p.url, p.site_kind from copies c
+                 join pages p on p.id = c.page_id where c.document_id = ? order by c.id"""
+        copies = [dict(row) for row in self.db.query(sql, [document_id])]
+        if not copies:
+            self.db["documents"].update(document_id, {"best_copy_id": None, "updated_at": updated_at})
+            return
+        current = self.db.execute("select best_copy_id from documents where id = ?", [document_id]).fetchone()[0]
+        ranked = dedup.ranked(copies, current)
+        best_fp = dedup.Fingerprint.from_row(ranked[0])
+        for copy in copies:
+            if copy is ranked[0]:
+                relation = ("canonical", 1.0)
+            else:
+                relation = dedup.relation(dedup.Fingerprint.from_row(copy), best_fp)
+            if relation != (copy["relation"], copy["similarity"]):
+                self.db["copies"].update(copy["id"], {"relation": relation[0], "similarity": relation[1]})
+        self._take_best_copy(document_id, [c["id"] for c in ranked], updated_at)
+
+    def _take_best_copy(self, document_id: int, ranked_ids: list[int], updated_at: str) -> None:
+        """Document fields from its best copy; a field the best copy lacks from the next that has it."""
+        columns = ", ".join(["id", "title_as_seen", "text", "chars", "text_key", "published_on", *REPORT_FIELDS])
+        sql = f"select {columns} from copies where id in (select value from json_each(?))"
+        rows = {row["id"]: row for row in self.db.query(sql, [json.dumps(ranked_ids)])}
+        best = rows[ranked_ids[0]]
+        fields = {"title": best["title_as_seen"], "text": best["text"], "chars": best["chars"],
+                  "text_key": best["text_key"], "best_copy_id": best["id"]}
+        for name in ("published_on", *REPORT_FIELDS):
+            fields[name] = next((rows[i][name] for i in ranked_ids if rows[i][name] is not None), None)
+        current = self.db["documents"].get(document_id)
+        changed = {key: value for key, value in fields.items() if current.get(key) != value}
+        if changed:
+            self.db["documents"].update(document_id, {**changed, "updated_at": updated_at})
 
     def _drop_stale_copies(self, page_id: int, count: int) -> None:
         """A page re-extracted into fewer documents loses the surplus copies."""
+        stale = [row[0] for row in self.db.execute(
+            "select distinct document_id from copies where page_id = ? and seg >= ? and document_id is not null",
+            [page_id, count],
+        )]
         self.db.execute("delete from copies where page_id = ? and seg >= ?", [page_id, count])
+        for document_id in stale:
+            self._reindex_document(document_id)
+            self._refresh_document(document_id, utc_now())
 
     # reading --------------------------------------------------------------------------
 
@@ -283,12 +476,37 @@ class Store:
         return self.db[table].count
 
     def documents(self) -> Iterator[dict[str, Any]]:
-        yield from self.db["documents"].rows_where(order_by="id")
+        """Canonical documents: not merged into another, with at least one copy."""
+        yield from self.db["documents"].rows_where("merged_into is null and best_copy_id is not null", order_by="id")
 
     def copies_of(self, document_id: int) -> list[dict[str, Any]]:
         sql = """select copies.*, pages.url, pages.site, pages.fetched_at from copies
                  join pages on pages.id = copies.page_id where document_id = ? order by copies.id"""
         return [dict(row) for row in self.db.query(sql, [document_id])]
+
+    def groups(self, document_id: int | None = None, min_copies: int = 2) -> list[dict[str, Any]]:
+        """Canonical documents with their copies (site, kind, url, relation, score) and the ids
+        merged into them, to audit dedup; ``document_id`` may be a merged id."""
+        if document_id is not None:
+            row = self.db.execute("select coalesce(merged_into, id) from documents where id = ?", [document_id]).fetchone()
+            ids = [row[0]] if row else []
+        else:
+            ids = [row[0] for row in self.db.execute(
+                """select d.id from documents d join copies c on c.document_id = d.id where d.merged_into is null
+                   group by d.id having count(*) >= ? order by d.id""", [min_copies],
+            )]
+        return [self._group(i) for i in ids]
+
+    def _group(self, document_id: int) -> dict[str, Any]:
+        document = self.db["documents"].get(document_id)
+        columns = """c.id, c.seg, c.relation, c.similarity, c.truncated, c.chars, c.published_on, c.title_as_seen,
+                     p.url, p.site, p.site_kind, p.fetched_at"""
+        copies = self.db.query(
+            f"select {columns} from copies c join pages p on p.id = c.page_id where c.document_id = ? "
+            "order by c.relation != 'canonical', c.id", [document_id],
+        )
+        merged = [row[0] for row in self.db.execute("select id from documents where merged_into = ? order by id", [document_id])]
+        return {**{k: v for k, v in document.items() if k != "text"}, "copies": list(copies), "merged": merged}
 
     def page_body(self, page_id: int) -> bytes:
         return zlib.decompress(self.db["pages"].get(page_id)["body"])
