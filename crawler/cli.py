@@ -10,10 +10,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
-from crawler.sites import SITES_FILE, UnknownSite, load_sites
+from crawler.sites import SITES_FILE, Site, UnknownSite, load_sites
 
 DEFAULT_DB = Path("output") / "govreports.db"
 
@@ -95,28 +96,41 @@ def demo(db_path: Path) -> None:
 @click.argument("sites", nargs=-1)
 @click.option("--all", "all_sites", is_flag=True, help="Crawl every configured site.")
 @click.option("--replay", "replay_url", metavar="URL", help="Fetch from a govcrawl replay server instead of the network.")
+@click.option("--url", "start_url", metavar="URL", help="Crawl any site from this URL with the generic spider (no configuration entry).")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO/DEBUG).")
 @sites_option
 @db_option
 @user_errors
 def crawl(
-    sites: tuple[str, ...], all_sites: bool, replay_url: str | None, verbose: bool, sites_file: Path, db_path: Path
+    sites: tuple[str, ...], all_sites: bool, replay_url: str | None, start_url: str | None, verbose: bool,
+    sites_file: Path, db_path: Path,
 ) -> None:
-    """Crawl configured sites into the database.
+    """Crawl configured sites (or any site from --url) into the database.
 
     Example:
 
         govcrawl crawl wenzhou
         govcrawl crawl --all --db output/nightly.db
+        govcrawl crawl --url https://www.example.gov.cn/zwgk/
     """
-    if not sites and not all_sites:
-        raise click.UsageError("name at least one site, or --all (see `govcrawl sites`)")
+    if not sites and not all_sites and not start_url:
+        raise click.UsageError("name at least one site, or --all, or --url URL (see `govcrawl sites`)")
     configured = load_sites(sites_file)
     unknown = [name for name in sites if name not in configured]
     if unknown:
         raise UnknownSite(unknown[0])
     chosen = list(configured.values()) if all_sites else [configured[name] for name in sites]
+    chosen += [adhoc_site(start_url)] if start_url else []
     _crawl(chosen, db_path, replay_url=replay_url, log_level="INFO" if verbose else "WARNING")
+
+
+def adhoc_site(url: str) -> Site:
+    """A generic-spider site for a start URL that has no configuration entry (``crawl --url``)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise click.BadParameter(f"not an http(s) URL: {url!r}", param_hint="--url")
+    host = parts.hostname
+    return Site(name=host, title=host, family="generic", kind="mirror", start_urls=(url,), allowed_domains=(host,))
 
 
 def _crawl(sites: list, db_path: Path, replay_url: str | None, log_level: str = "WARNING") -> None:
@@ -417,6 +431,40 @@ def dupes(document_id: int | None, min_copies: int, db_path: Path) -> None:
             flags = " truncated" if copy["truncated"] else ""
             click.echo(f"  {copy['relation']:<9} {copy['similarity'] or 0:5.3f}  {copy['site']:<20} "
                        f"{copy['site_kind'] or '?':<10} {copy['chars']:>6} chars{flags}  {copy['url']}")
+
+
+@cli.command()
+@click.argument("sites", nargs=-1, required=True)
+@click.option("--replay", "replay_url", metavar="URL", help="Fetch from a govcrawl replay server instead of the network.")
+@sites_option
+@user_errors
+def check(sites: tuple[str, ...], replay_url: str | None, sites_file: Path) -> None:
+    """Smoke-test sites' templates: one list page and one report page each.
+
+    Says whether the list items, the page type, a title, a body and a date are still found,
+    naming the selectors that found nothing. Exit 1 when anything failed.
+
+    Example:
+
+        govcrawl check wenzhou ruian
+    """
+    from crawler.check import check_site
+    from crawler.runner import spider_class
+
+    configured = load_sites(sites_file)
+    failed = []
+    for name in sites:
+        if name not in configured:
+            raise UnknownSite(name)
+        site = configured[name]
+        findings = check_site(site, spider_class(site.family).list_links, replay_url)
+        for finding in findings:
+            click.echo(f"  {'ok ' if finding.ok else 'BAD'} {finding.what:<12} {finding.detail}")
+        broken = [f.what for f in findings if not f.ok]
+        click.echo(f"{name}: " + (f"BROKEN: {', '.join(broken)}" if broken else "OK"))
+        failed += broken
+    if failed:
+        sys.exit(1)
 
 
 def main() -> None:

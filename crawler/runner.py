@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
+from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
 from crawler.sites import Site
+from spiders.base import SiteSpider
 
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
@@ -23,6 +25,12 @@ class CrawlOptions:
     """Serve requests from the replay server at this URL instead of the network."""
     progress: bool = False
     log_level: str = "WARNING"
+
+
+def spider_class(family: str) -> type[SiteSpider]:
+    """The spider of a site family."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    return SpiderLoader.from_settings(get_project_settings()).load(family)
 
 
 def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:

@@ -31,6 +31,14 @@ class SiteSpider(scrapy.Spider):
             raise ValueError(f"site {self.site.name!r} is a {self.site.family} site, not {self.name}")
         self.allowed_domains = list(self.site.allowed_domains)
 
+    @classmethod
+    def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:
+        """(absolute URL, title) of the items a list page of this family shows.
+
+        What `govcrawl check` uses to tell whether a site's list template still parses.
+        """
+        raise NotImplementedError(f"the {cls.name} spider does not say how to read its list pages")
+
     def wants(self, title: str, url: str) -> bool:
         """Whether a listed link leads to a report, by its title and the site's URL pattern."""
         if is_report_title(title, self.site.report_keywords) and self.site.is_detail_url(url):

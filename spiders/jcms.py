@@ -10,6 +10,7 @@ another ``<datastore>``. Each record links an article page.
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 
@@ -89,6 +90,10 @@ class JcmsSpider(SiteSpider):
     """Report columns of a JCMS portal: embedded records, dataproxy.jsp pages, articles."""
 
     name = "jcms"
+
+    @classmethod
+    def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:
+        return [(urljoin(url, record.url), record.title) for record in read_records(html)]
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.site.start_urls:
