@@ -1,4 +1,4 @@
-"""Export at scale: rows/s and peak RSS of `export` for every format, on generated databases.
+"""Export at scale: rows/s and peak RSS of `export` for every format (and search latency), on generated databases.
 
 Generates databases of 10,000 and 100,000 synthetic reports (two copies each, FTS index
 kept by the triggers), then runs each export in a fresh process and reports its peak RSS
@@ -114,6 +114,19 @@ def main() -> None:
                 m = json.loads(line)
                 print(f"  {fmt:<8} {m['rows']} rows in {m['seconds']:.1f}s = {m['rows'] / m['seconds']:,.0f} rows/s; "
                       f"RSS {m['rss_before']:.0f} MB before, peak {m['peak_rss']:.0f} MB")
+            time_searches(db_path)
+
+
+def time_searches(db_path: Path) -> None:
+    """Milliseconds of `govcrawl search` for an indexed (≥ 3 characters) and a LIKE (< 3) query."""
+    from crawler.search import search
+
+    store = Store(db_path)
+    for query in ("数字经济", "乡村振兴战略 第77号报告", "改革"):
+        started = time.perf_counter()
+        hits = search(store.db, query, limit=20)
+        print(f"  search {query!r}: {len(hits)} hits in {(time.perf_counter() - started) * 1000:.0f} ms")
+    store.close()
 
 
 if __name__ == "__main__":

@@ -82,6 +82,8 @@ def check_site(site: Site, list_links, replay_url: str | None = None) -> list[Fi
         links = list_links(list_url, fetch(list_url, replay_url))
     except FetchError as problem:
         return [Finding("list page", False, str(problem))]
+    except NotImplementedError as problem:
+        return [Finding("list items", False, str(problem))]
     reports = [(url, title) for url, title in links if is_report_title(title, site.report_keywords)]
     findings = [Finding("list items", bool(links), f"{len(links)} links on {list_url}, {len(reports)} reports by title")]
     if not reports:

@@ -73,6 +73,7 @@ def demo(db_path: Path) -> None:
 
     Example:
 
+    \b
         govcrawl demo
     """
     from crawler.replay import DEFAULT_SITES_DIR, ReplayServer, recorded_hosts
@@ -97,21 +98,44 @@ def demo(db_path: Path) -> None:
 @click.option("--all", "all_sites", is_flag=True, help="Crawl every configured site.")
 @click.option("--replay", "replay_url", metavar="URL", help="Fetch from a govcrawl replay server instead of the network.")
 @click.option("--url", "start_url", metavar="URL", help="Crawl any site from this URL with the generic spider (no configuration entry).")
+@click.option("--refresh", is_flag=True, help="Fetch stored report pages again (conditionally) and update changed documents.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only reports listed on or after this date (where lists show dates).")
+@click.option("--no-resume", is_flag=True, help="Start afresh: drop an interrupted run's pending requests instead of resuming them.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO/DEBUG).")
 @sites_option
 @db_option
 @user_errors
 def crawl(
-    sites: tuple[str, ...], all_sites: bool, replay_url: str | None, start_url: str | None, verbose: bool,
+    sites: tuple[str, ...], all_sites: bool, replay_url: str | None, start_url: str | None, refresh: bool,
+    since: Any, no_resume: bool, verbose: bool,
     sites_file: Path, db_path: Path,
 ) -> None:
     """Crawl configured sites (or any site from --url) into the database.
 
     Example:
 
+    \b
         govcrawl crawl wenzhou
         govcrawl crawl --all --db output/nightly.db
         govcrawl crawl --url https://www.example.gov.cn/zwgk/
+        govcrawl crawl wenzhou --refresh
+        govcrawl crawl --all --since 2024-01-01
+
+    Runs are incremental: stored report pages are not requested again, list pages stop at
+    the first page of stored reports, and pages asked for again go with If-None-Match /
+    If-Modified-Since. --refresh re-requests every stored report page of the sites.
+
+    One crawl per site and database at a time; a killed crawl's pending requests are
+    resumed by the next crawl of the site (unless --no-resume). Exit codes:
+
+    \b
+        0  every site finished
+        3  a site failed (stopped early, or stored nothing but errors)
+        4  a site was blocked (every page an anti-bot challenge)
+        5  a site that yielded documents before showed no report page (health check)
+        6  a site was already being crawled by another process (skipped)
+
+    When sites end differently the first code of 3, 4, 5, 6 wins; `govcrawl runs` shows each.
     """
     if not sites and not all_sites and not start_url:
         raise click.UsageError("name at least one site, or --all, or --url URL (see `govcrawl sites`)")
@@ -121,7 +145,10 @@ def crawl(
         raise UnknownSite(unknown[0])
     chosen = list(configured.values()) if all_sites else [configured[name] for name in sites]
     chosen += [adhoc_site(start_url)] if start_url else []
-    _crawl(chosen, db_path, replay_url=replay_url, log_level="INFO" if verbose else "WARNING")
+    _crawl(
+        chosen, db_path, replay_url=replay_url, log_level="INFO" if verbose else "WARNING", refresh=refresh,
+        since=since.date().isoformat() if since else None, resume=not no_resume,
+    )
 
 
 def adhoc_site(url: str) -> Site:
@@ -133,26 +160,35 @@ def adhoc_site(url: str) -> Site:
     return Site(name=host, title=host, family="generic", kind="mirror", start_urls=(url,), allowed_domains=(host,))
 
 
-def _crawl(sites: list, db_path: Path, replay_url: str | None, log_level: str = "WARNING") -> None:
+def _crawl(
+    sites: list, db_path: Path, replay_url: str | None, log_level: str = "WARNING", refresh: bool = False,
+    since: str | None = None, resume: bool = True,
+) -> None:
+    from crawler.health import EXIT_EXPLAINED, ExitCode, exit_code
     from crawler.runner import CrawlOptions, crawl_sites
 
     open_store(db_path).close()  # fail early, with one line, on an unusable database path
-    options = CrawlOptions(db=db_path, replay_url=replay_url, progress=sys.stderr.isatty(), log_level=log_level)
+    options = CrawlOptions(
+        db=db_path, replay_url=replay_url, progress=sys.stderr.isatty(), log_level=log_level, refresh=refresh, since=since,
+        resume=resume,
+    )
     run_ids = crawl_sites(sites, options)
     store = open_store(db_path)
-    failed = False
-    for run_id in run_ids:
-        run = store.run(run_id)
-        failed |= run["status"] != "finished"
+    runs = [store.run(run_id) for run_id in run_ids]
+    for run in runs:
         click.echo(_run_summary(run))
     click.echo(f"{db_path}: {store.count('documents')} documents, {store.count('copies')} copies, {store.count('pages')} pages")
     store.close()
-    if failed or len(run_ids) < len(sites):
-        raise click.ClickException("some sites failed; see the lines above and `govcrawl stats`")
+    code = exit_code([run["status"] for run in runs] + ["failed"] * (len(sites) - len(runs)))
+    if code != ExitCode.OK:
+        click.echo(f"exit {int(code)}: {EXIT_EXPLAINED[code]}; see the lines above and `govcrawl runs`", err=True)
+        sys.exit(code)
 
 
 def _run_summary(run: dict[str, Any]) -> str:
     stats = run["stats"]
+    if run["status"] == "locked":
+        return stats.get("message", f"{run['site']}: locked")
     get = lambda key: stats.get(key, 0)  # noqa: E731
     seconds = stats.get("elapsed_time_seconds", 0)
     return (
@@ -160,13 +196,22 @@ def _run_summary(run: dict[str, Any]) -> str:
         f"{get('govcrawl/pages/stored')} pages stored, {get('govcrawl/documents/new')} new documents, "
         f"{get('govcrawl/documents/duplicate')} duplicates, {get('govcrawl/documents/unchanged')} unchanged, "
         f"{get('govcrawl/links/not_report')} links skipped (not reports), {get('govcrawl/blocked')} blocked, "
-        f"{get('govcrawl/errors')} errors"
-    ) + (_BLOCKED_NOTE if run["status"] == "blocked" else "")
+        f"{get('govcrawl/errors')} errors; "
+        f"{get('govcrawl/pages/changed')} pages changed, {get('govcrawl/documents/updated')} documents updated, "
+        f"{get('govcrawl/links/known')} stored reports skipped, {get('govcrawl/pages/not_modified')} not modified"
+    ) + {"blocked": _BLOCKED_NOTE, "empty": _EMPTY_NOTE}.get(run["status"], "") + (
+        f"\n  resumed an interrupted run: {get('govcrawl/frontier/resumed')} pending requests, "
+        f"{get('govcrawl/frontier/resumed_done')} done before" if get("govcrawl/frontier/resumed") else ""
+    )
 
 
 _BLOCKED_NOTE = (
     "\n  every page answered with an anti-bot challenge (see `govcrawl stats`); the site needs a slower "
     "schedule, a browser-based fetch or the site owner's permission"
+)
+_EMPTY_NOTE = (
+    "\n  health check: earlier runs stored documents of this site, this run saw no report page "
+    "(no report link on its list pages, nothing stored, no 304); has the site moved its reports?"
 )
 
 
@@ -178,6 +223,7 @@ def sites(sites_file: Path, db_path: Path) -> None:
 
     Example:
 
+    \b
         govcrawl sites
     """
     store = open_store(db_path) if db_path.exists() else None
@@ -201,6 +247,7 @@ def extract(files: tuple[Path, ...], url: str | None, page_type: str | None) -> 
 
     Example:
 
+    \b
         govcrawl extract page.html --url https://www.wenzhou.gov.cn/art/2021/3/1/art_1229117804_59100001.html
     """
     from crawler.encoding import NotHtml, decode_html
@@ -228,22 +275,34 @@ def extract(files: tuple[Path, ...], url: str | None, page_type: str | None) -> 
 @cli.command()
 @db_option
 def stats(db_path: Path) -> None:
-    """Summarise the database: documents, copies, pages and runs per site.
+    """Summarise the database: counts; documents by site (with its last run and last
+    successful run), year and level; the share of documents having each report field.
 
     Example:
 
+    \b
         govcrawl stats --db output/govreports.db
     """
     store = open_store(db_path, must_exist=True)
     click.echo(f"{db_path} (schema version {store.schema_version})")
     for table in ("documents", "copies", "pages", "runs"):
         click.echo(f"  {table:<10} {store.count(table)}")
+    successful = store.last_successful_runs()
+    click.echo("by site (documents with a copy there):")
     for site, counts in store.counts_by_site().items():
-        last = store.last_run(site)
+        last, good = store.last_run(site), successful.get(site)
+        last_text = f"{last['status']} {last['finished_at'] or last['started_at']}" if last else "-"
+        good_text = f"#{good['id']} {good['finished_at']}" if good else "never"
         click.echo(
             f"  {site:<14} {counts['documents']} documents, {counts['pages']} pages, "
-            f"last run {last['status'] if last else '-'} {last['finished_at'] if last else ''}"
+            f"last run {last_text}, last successful run {good_text}"
         )
+    for by in ("year", "level"):
+        click.echo(f"by {by}: " + ", ".join(f"{value if value is not None else '?'} {n}" for value, n in store.document_counts(by)))
+    total, having = store.field_coverage()
+    click.echo(f"field coverage ({total} documents):")
+    for field, n in having.items():
+        click.echo(f"  {field:<14} {n:>6}  {n / total if total else 0:6.1%}")
     store.close()
 
 
@@ -362,6 +421,7 @@ def browse(port: int, host: str, db_path: Path) -> None:
 
     Example:
 
+    \b
         govcrawl browse --port 8001
     """
     from crawler.browse import serve
@@ -387,6 +447,7 @@ def ingest(files: tuple[Path, ...], url: str | None, site_name: str | None, db_p
 
     Example:
 
+    \b
         govcrawl ingest capture.warc.gz
         govcrawl ingest page.html --url https://www.wenzhou.gov.cn/art/2021/3/1/art_1229117804_59100001.html
     """
@@ -414,6 +475,7 @@ def dupes(document_id: int | None, min_copies: int, db_path: Path) -> None:
 
     Example:
 
+    \b
         govcrawl dupes --min-copies 3
         govcrawl dupes --document 12
     """
@@ -446,6 +508,7 @@ def check(sites: tuple[str, ...], replay_url: str | None, sites_file: Path) -> N
 
     Example:
 
+    \b
         govcrawl check wenzhou ruian
     """
     from crawler.check import check_site
@@ -465,6 +528,83 @@ def check(sites: tuple[str, ...], replay_url: str | None, sites_file: Path) -> N
         failed += broken
     if failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--site", "site_name", help="Only the pages of this site (see `govcrawl sites`).")
+@click.option("--outdated", is_flag=True, help="Only pages whose copies were made by another extractor version.")
+@db_option
+def reprocess(site_name: str | None, outdated: bool, db_path: Path) -> None:
+    """Re-extract stored pages with the current code (no network): extraction, cleaning,
+    metadata and dedup; documents take the new text and fields; report how many changed.
+
+    Every copy records the EXTRACTOR_VERSION (crawler/pages/__init__.py) that made it;
+    --outdated reprocesses only pages with copies of another version.
+
+    Example:
+
+    \b
+        govcrawl reprocess
+        govcrawl reprocess --site wenzhou --outdated
+    """
+    from crawler.reprocess import reprocess as reprocess_pages
+
+    store = open_store(db_path, must_exist=True)
+    try:
+        report = reprocess_pages(store, site_name, outdated)
+    finally:
+        store.close()
+    for line in report.errors:
+        click.echo(f"error: {line}", err=True)
+    click.echo(
+        f"{report.pages} pages reprocessed: {report.copies_changed} copies changed, "
+        f"{report.documents_changed} documents changed, {report.documents_new} new, "
+        f"{report.documents_emptied} left without copies"
+    )
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--site", help="Only this site's runs.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Most runs to show.")
+@db_option
+def runs(site: str | None, limit: int, db_path: Path) -> None:
+    """Recent crawl runs, newest first, one line each: status and exit code, start, duration,
+    responses by HTTP status, bytes, 304s, pages stored, documents new/updated/duplicate/unchanged,
+    blocked pages, errors, requests resumed from an interrupted run.
+
+    Example:
+
+    \b
+        govcrawl runs --site wenzhou --limit 5
+    """
+    store = open_store(db_path, must_exist=True)
+    recent = store.recent_runs(site, limit)
+    store.close()
+    for run in recent:
+        click.echo(_run_line(run))
+    if not recent:
+        click.echo("no runs", err=True)
+
+
+def _run_line(run: dict[str, Any]) -> str:
+    from datetime import datetime
+
+    value = lambda key: run[key] or 0  # noqa: E731
+    seconds = "-"
+    if run["started_at"] and run["finished_at"]:
+        elapsed = datetime.fromisoformat(run["finished_at"]) - datetime.fromisoformat(run["started_at"])
+        seconds = f"{elapsed.total_seconds():.0f}s"
+    by_status = " ".join(f"{code}:{n}" for code, n in json.loads(run["pages_by_status"] or "{}").items())
+    exit_code = run["exit_code"] if run["exit_code"] is not None else "-"
+    return (
+        f"#{run['id']:<5} {run['site']:<14} {run['status']:<11} exit {exit_code:<2} {run['started_at']} {seconds:>5}  "
+        f"{value('responses')} responses ({by_status or '-'}) {value('bytes') / 1e6:.1f} MB, {value('not_modified')} not modified, "
+        f"{value('pages_stored')} stored; documents {value('documents_new')} new {value('documents_updated')} updated "
+        f"{value('documents_duplicate')} duplicate {value('documents_unchanged')} unchanged; {value('blocked')} blocked, "
+        f"{value('errors')} errors" + (f", {run['resumed']} resumed" if run["resumed"] else "")
+    )
 
 
 def main() -> None:

@@ -22,12 +22,9 @@ import struct
 import unicodedata
 from array import array
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rensa import RMinHash
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -39,6 +36,10 @@ CONTAINED_THRESHOLD = 0.8
 MIN_SENTENCE_CHARS = 12
 MIN_SHARED_SENTENCES = 2
 """A containment needs at least this many shared (non-stock) sentences."""
+MIN_CONTAINED_DOCUMENT = 4
+"""A stored document found inside a new copy needs this many shared sentences, unless its best
+copy is flagged truncated: a few leftover lines (a forum signature) must not become a hub that
+every thread of the forum joins."""
 SHORTER = 0.9
 """A copy under this share of the best copy's length is an excerpt of it, not a variant."""
 STOCK_DOCUMENTS = 5
@@ -67,12 +68,6 @@ def _key_of_normalised(normalised: str) -> str:
 def sha1(text: str) -> str:
     """SHA-1 of the text exactly as stored."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def find_exact(db: Database, key: str) -> int | None:
-    """The document whose normalised text hashes to ``key``, if any."""
-    row = db.execute("select id from documents where text_key = ? order by id limit 1", [key]).fetchone()
-    return row[0] if row else None
 
 
 def hash64(data: bytes) -> int:
@@ -116,7 +111,8 @@ class Fingerprint:
 
 def fingerprint(text: str) -> Fingerprint:
     """The fingerprint of a copy's text (the CPU-heavy part of dedup: ~1 ms per 10k chars)."""
-    normalised = normalise(text)
+    text = unicodedata.normalize("NFKC", text)
+    normalised = _NOT_WORD.sub("", text)
     return Fingerprint(_key_of_normalised(normalised), len(normalised), minhash(normalised), sentence_hashes(text))
 
 
@@ -131,7 +127,7 @@ def minhash(normalised: str) -> bytes:
 
 def sentences(text: str) -> list[str]:
     """Normalised sentences long enough to identify a report (stock phrases included)."""
-    parts = (normalise(part) for part in _SENTENCE_END.split(unicodedata.normalize("NFKC", text)))
+    parts = (_NOT_WORD.sub("", part) for part in _SENTENCE_END.split(unicodedata.normalize("NFKC", text)))
     return [part for part in parts if len(part) >= MIN_SENTENCE_CHARS]
 
 

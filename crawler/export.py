@@ -25,6 +25,7 @@ copy ids.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import secrets
@@ -150,9 +151,8 @@ def txt_path(row: dict[str, Any], row_id: int, registry: NameRegistry) -> str:
     year = row.get("year")
     folder = f"{safe_name(row.get('region'), UNKNOWN_REGION)}/{safe_name(str(year) if year else None, UNKNOWN_YEAR)}"
     stem = safe_name(row.get("title") or row.get("title_as_seen"), UNTITLED)
-    candidates = [f"{folder}/{stem}.txt", f"{folder}/{stem}-{row_id}.txt"]
-    candidates += (f"{folder}/{stem}-{row_id}-{n}.txt" for n in range(2, 1000))
-    for candidate in candidates:
+    further = (f"{folder}/{stem}-{row_id}-{n}.txt" for n in range(2, 1000))
+    for candidate in itertools.chain([f"{folder}/{stem}.txt", f"{folder}/{stem}-{row_id}.txt"], further):
         if registry.claim(candidate):
             return candidate
     raise ExportError(f"no free file name for {row_id} in {folder}")

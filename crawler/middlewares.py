@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
@@ -16,6 +18,8 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.statscollectors import StatsCollector
+
+    from crawler.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -87,3 +91,60 @@ class CanonicalUrlMiddleware(BaseSpiderMiddleware):
             return request
         self.crawler.stats.inc_value("govcrawl/urls/canonicalised")
         return request.replace(url=canonical)
+
+
+class NotModified(IgnoreRequest):
+    """The server answered a conditional request with 304: the stored version is current."""
+
+
+class ConditionalRequestMiddleware:
+    """Ask for stored pages conditionally; a 304 ends the request as `NotModified`.
+
+    A GET for a URL the store holds carries the latest stored version's ETag
+    (``If-None-Match``) and Last-Modified (``If-Modified-Since``). A 304 answer is counted
+    as ``govcrawl/pages/not_modified`` and goes no further: no extraction, no write (the
+    spiders' errback ignores `NotModified`). The store is opened read-only once per crawl.
+    """
+
+    def __init__(self, db_path: str, stats: StatsCollector) -> None:
+        self.db_path = db_path
+        self.stats = stats
+        self.store: Store | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
+        settings = crawler.settings
+        if not settings.getbool("GOVCRAWL_STORE_ENABLED") or not settings.getbool("GOVCRAWL_CONDITIONAL", True):
+            raise NotConfigured
+        obj = cls(settings["GOVCRAWL_DB"], crawler.stats)
+        crawler.signals.connect(obj.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(obj.spider_closed, signal=signals.spider_closed)
+        return obj
+
+    def spider_opened(self) -> None:
+        from crawler.store import Store
+
+        if Path(self.db_path).exists():
+            self.store = Store.read_only(self.db_path)
+
+    def spider_closed(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        if self.store is None or request.method != "GET" or b"If-None-Match" in request.headers:
+            return
+        etag, last_modified = self.store.validators(request.url)
+        if etag:
+            request.headers[b"If-None-Match"] = etag
+        if last_modified:
+            request.headers[b"If-Modified-Since"] = last_modified
+        if etag or last_modified:
+            request.meta["govcrawl_conditional"] = True
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        if response.status == 304 and request.meta.get("govcrawl_conditional"):
+            self.stats.inc_value("govcrawl/pages/not_modified")
+            raise NotModified(f"{request.url}: not modified since the stored version")
+        return response

@@ -10,7 +10,9 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
+from crawler.locks import SiteLock, lock_sites
 from crawler.sites import Site
+from crawler.store import Store
 from spiders.base import SiteSpider
 
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
@@ -25,6 +27,12 @@ class CrawlOptions:
     """Serve requests from the replay server at this URL instead of the network."""
     progress: bool = False
     log_level: str = "WARNING"
+    refresh: bool = False
+    """Request stored report pages again (conditionally); see crawler/incremental.py."""
+    since: str | None = None
+    """YYYY-MM-DD: skip reports listed before this date, stop paging at a page listing only older ones."""
+    resume: bool = True
+    """Resume a site's interrupted run from its frontier (crawler/frontier.py) instead of starting afresh."""
 
 
 def spider_class(family: str) -> type[SiteSpider]:
@@ -34,24 +42,49 @@ def spider_class(family: str) -> type[SiteSpider]:
 
 
 def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:
-    """Crawl the sites (concurrently, each with its family's spider); return their run ids."""
+    """Crawl the sites (concurrently, each with its family's spider); return their run ids.
+
+    A site another process is crawling into the same database is skipped: its run is
+    recorded as ``locked`` (crawler/locks.py)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     settings = get_project_settings()
     settings.set("GOVCRAWL_DB", str(options.db))
     settings.set("GOVCRAWL_PROGRESS", options.progress)
     settings.set("LOG_LEVEL", options.log_level)
     settings.set("LOG_FORMAT", LOG_FORMAT)
+    settings.set("GOVCRAWL_REFRESH", options.refresh)
+    settings.set("GOVCRAWL_SINCE", options.since)
+    settings.set("GOVCRAWL_FRONTIER_RESUME", options.resume)
     if options.replay_url:
         # Recorded sites on localhost need no politeness delays.
         settings.set("GOVCRAWL_REPLAY_URL", options.replay_url)
         settings.set("DOWNLOAD_DELAY", 0)
         settings.set("DOWNLOAD_SLOTS", {})
         settings.set("AUTOTHROTTLE_ENABLED", False)
+    locks, locked_run_ids = _lock_sites(options.db, sites)
     process = CrawlerProcess(settings)
     crawlers = []
-    for site in sites:
+    for site in (s for s in sites if s.name in locks):
         crawler = process.create_crawler(process.spider_loader.load(site.family))
         process.crawl(crawler, site=site)
         crawlers.append(crawler)
-    process.start()
-    return [c.stats.get_value("govcrawl/run_id") for c in crawlers if c.stats.get_value("govcrawl/run_id")]
+    try:
+        if crawlers:
+            process.start()
+    finally:
+        for lock in locks.values():
+            lock.release()
+    return locked_run_ids + [c.stats.get_value("govcrawl/run_id") for c in crawlers if c.stats.get_value("govcrawl/run_id")]
+
+
+def _lock_sites(db: Path, sites: list[Site]) -> tuple[dict[str, SiteLock], list[int]]:
+    """Lock the sites; mark runs a dead process left ``running`` as interrupted; record a
+    ``locked`` run (its stats hold the message) for each site held by another process."""
+    locks, refused = lock_sites(db, [site.name for site in sites])
+    store = Store(db)
+    try:
+        for name in locks:
+            store.interrupt_runs(name)
+        return locks, [store.record_locked_run(held.site, str(held)) for held in refused]
+    finally:
+        store.close()

@@ -72,6 +72,7 @@ class Selection:
         return [f"{sql} as {name}" for name, sql in extras.items() if name not in self.document_columns]
 
     def document_from(self) -> str:
+        """FROM clause: documents ``d`` with best copy ``b`` and its page ``bp``."""
         return f"documents d {BEST_COPY_JOIN}"
 
     def document_where(self) -> tuple[str, list[Any]]:
@@ -97,6 +98,7 @@ class Selection:
         return self._rows(f"select {columns} from {self.document_from()} where {where} order by d.id", params)
 
     def count_documents(self) -> int:
+        """How many documents ``documents()`` yields."""
         where, params = self.document_where()
         return self.db.execute(f"select count(*) from {self.document_from()} where {where}", params).fetchone()[0]
 
@@ -124,6 +126,7 @@ class Selection:
         return f"coalesce(c.{name}, d.{name})" if name in self.copy_columns else f"d.{name}"
 
     def copy_where(self) -> tuple[str, list[Any]]:
+        """SQL condition (over c, p, d) and parameters for the filters, per copy."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.filters.site is not None:
@@ -133,6 +136,7 @@ class Selection:
         return " and ".join(clauses) or "1", params
 
     def copy_from(self) -> str:
+        """FROM clause: copies ``c`` with their page ``p`` and document ``d``."""
         return "copies c join pages p on p.id = c.page_id left join documents d on d.id = c.document_id"
 
     def copies(self) -> Rows:
@@ -143,6 +147,7 @@ class Selection:
         return self._rows(f"select {columns} from {self.copy_from()} where {where} order by c.id", params)
 
     def count_copies(self) -> int:
+        """How many copies ``copies()`` yields."""
         where, params = self.copy_where()
         return self.db.execute(f"select count(*) from {self.copy_from()} where {where}", params).fetchone()[0]
 

@@ -37,9 +37,11 @@ LOG_LEVEL = "INFO"
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.AntiBotMiddleware": 650,  # sees responses after CookiesMiddleware (700)
     "crawler.middlewares.ReplayMiddleware": 700,  # before HttpProxyMiddleware (750)
+    "crawler.middlewares.ConditionalRequestMiddleware": 580,  # sees 304s after AntiBot (650), Redirect (600)
 }
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.CanonicalUrlMiddleware": 600,
+    "crawler.frontier.FrontierMiddleware": 75,  # outermost but HttpError (50): sees requests as scheduled
 }
 ITEM_PIPELINES = {
     "pipelines.raw.RawPagePipeline": 100,
@@ -48,6 +50,7 @@ ITEM_PIPELINES = {
     "pipelines.metadata.MetadataPipeline": 400,
     "pipelines.dedup.DedupPipeline": 500,
     "pipelines.store.StorePipeline": 900,
+    "pipelines.frontier.FrontierPipeline": 950,  # marks the page done in the frontier once stored
 }
 EXTENSIONS = {
     "crawler.progress.Progress": 500,
@@ -61,3 +64,6 @@ GOVCRAWL_REPLAY_URL = None
 # Live progress line on stderr (the CLI turns it on when stderr is a terminal).
 GOVCRAWL_PROGRESS = False
 GOVCRAWL_PROGRESS_INTERVAL = 1.0
+# Persist every scheduled request in the database's frontier table; resume a killed run's (crawler/frontier.py).
+GOVCRAWL_FRONTIER_ENABLED = True
+GOVCRAWL_FRONTIER_RESUME = True

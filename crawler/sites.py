@@ -41,6 +41,10 @@ class Site:
     """Politeness cap on list pages per start URL."""
     max_depth: int = 3
     """Link depth for the generic spider."""
+    stop_at_known: bool = True
+    """The site lists newest first: paging stops at a list page holding only report links
+    stored before (and, with ``--since``, at one listing only older links). False for sites
+    that list newest last: every list page is read each run (stored reports are still skipped)."""
 
     def is_list_url(self, url: str) -> bool:
         """Whether ``url`` is a list page of this site by its configured pattern."""

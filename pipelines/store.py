@@ -10,6 +10,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from crawler.health import is_empty
 from crawler.pages import EXTRACTOR_VERSION
 from crawler.store import RawPage, Store
 
@@ -21,16 +22,21 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def run_status(stats: dict[str, Any], reason: str) -> str:
+def run_status(stats: dict[str, Any], reason: str, had_documents: bool = False) -> str:
     """``finished``; ``blocked`` when anti-bot walls kept every page away; ``failed`` when the
-    crawl stopped early or stored nothing but errors."""
+    crawl stopped early or stored nothing but errors; ``empty`` when a site that ``had_documents``
+    from earlier runs showed no report page (``crawler.health.is_empty``)."""
     if reason != "finished":
         return "failed"
     stored = stats.get("govcrawl/pages/stored", 0)
     if stored == 0 and stats.get("govcrawl/blocked", 0):
         return "blocked"
     failures = stats.get("govcrawl/errors", 0) + stats.get("log_count/ERROR", 0)
-    return "failed" if stored == 0 and failures else "finished"
+    # An incremental run stores nothing when nothing changed: stored reports it skipped count too.
+    current = stored + stats.get("govcrawl/links/known", 0) + stats.get("govcrawl/pages/not_modified", 0)
+    if current == 0 and failures:
+        return "failed"
+    return "empty" if is_empty(stats, int(had_documents)) else "finished"
 
 
 class StorePipeline:
@@ -42,6 +48,7 @@ class StorePipeline:
         self.stats: StatsCollector = crawler.stats
         self.store: Store | None = None
         self.run_id: int | None = None
+        self.had_documents = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -54,12 +61,15 @@ class StorePipeline:
 
     def spider_opened(self, spider: Spider) -> None:
         self.store = Store(self.db_path)
-        self.run_id = self.store.start_run(getattr(spider, "site", spider).name, spider.name)
+        site = getattr(spider, "site", spider).name
+        self.had_documents = self.store.has_documents(site)  # for the health check at the end
+        self.run_id = self.store.start_run(site, spider.name)
         self.stats.set_value("govcrawl/run_id", self.run_id)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         stats = self.stats.get_stats()
-        self.store.finish_run(self.run_id, run_status(stats, reason), {**stats, "finish_reason": reason})
+        status = run_status(stats, reason, self.had_documents)
+        self.store.finish_run(self.run_id, status, {**stats, "finish_reason": reason})
         self.store.close()
 
     def process_item(self, item: object) -> object:
@@ -71,6 +81,8 @@ class StorePipeline:
         )
         result = self.store.save_page(raw, page["drafts"], self.run_id, EXTRACTOR_VERSION, page["fingerprints"])
         self.stats.inc_value("govcrawl/pages/stored")
-        for outcome in ("new", "duplicate", "unchanged"):
+        for outcome in ("new", "duplicate", "unchanged", "updated"):
             self.stats.inc_value(f"govcrawl/documents/{outcome}", getattr(result, outcome))
+        if result.changed:
+            self.stats.inc_value("govcrawl/pages/changed")
         return item

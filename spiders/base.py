@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 
+from crawler.incremental import BEFORE_SINCE, CHANGED, KNOWN, Incremental, ListedLink
 from crawler.items import PageItem
+from crawler.middlewares import NotModified
 from crawler.reports import is_report_title
 from crawler.sites import Site, get_site
 from crawler.store import utc_now
+from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
     from scrapy.http import Response
     from twisted.python.failure import Failure
 
@@ -20,6 +26,16 @@ class SiteSpider(scrapy.Spider):
     """Crawls one configured site of the spider's family: ``scrapy crawl jcms -a site=wenzhou``."""
 
     site: Site
+    incremental: Incremental
+    """What the store already holds of the site: which report links and list pages to skip."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SiteSpider:
+        """The spider with its `Incremental`; ``-a refresh=1`` / ``-a since=2023-01-01`` or the settings."""
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        refresh = str(getattr(spider, "refresh", "")).lower() in ("1", "true", "yes")
+        spider.incremental = Incremental.from_crawler(crawler, spider.site, refresh, getattr(spider, "since", None))
+        return spider
 
     def __init__(self, site: str | Site | None = None, **kwargs: Any) -> None:
         """``site``: a configured site's name (``-a site=NAME``) or a `Site` (``govcrawl crawl``)."""
@@ -39,9 +55,49 @@ class SiteSpider(scrapy.Spider):
         """
         raise NotImplementedError(f"the {cls.name} spider does not say how to read its list pages")
 
+    def follow_report(
+        self, response: Response, url: str, title: str, listed_on: str | None = None,
+        callback: Callable[..., Any] | None = None, **kwargs: Any,
+    ) -> scrapy.Request | None:
+        """The request for a listed report link, or None: not a report, listed before ``--since``,
+        or stored already and unchanged (unless ``--refresh``). ``listed_on`` (YYYY-MM-DD) is the
+        date the list shows next to the link, when it shows one; it lands in ``meta["listed_on"]``.
+        Callback defaults to ``self.parse_article``; errback to ``fetch_failed``."""
+        url = canonical_url(response.urljoin(url))
+        if not self.wants(title, url):
+            return None
+        verdict = self.incremental.verdict(url, listed_on)
+        if verdict in (KNOWN, BEFORE_SINCE, CHANGED):
+            self.crawler.stats.inc_value(f"govcrawl/links/{verdict}")
+        if verdict in (KNOWN, BEFORE_SINCE):
+            self.logger.debug("skipping %s: %s", url, verdict)
+            return None
+        meta = {**kwargs.pop("meta", {}), "listed_on": listed_on}
+        kwargs.setdefault("errback", self.fetch_failed)
+        return scrapy.Request(url, callback=callback or self.parse_article, meta=meta, **kwargs)  # type: ignore[attr-defined]
+
+    def should_continue_paging(self, response: Response, links: Iterable[Any]) -> bool:
+        """Whether to request the list page after ``response``, given the ``links`` it lists
+        (objects with ``url``, ``title`` and optionally ``listed_on``): False once a page holds
+        only stored report links, or only links older than ``--since`` (see crawler/incremental.py)."""
+        listed = []
+        for link in links:
+            url = canonical_url(response.urljoin(link.url))
+            listed.append(ListedLink(url, self.is_report_link(link.title, url), getattr(link, "listed_on", None)))
+        reason = self.incremental.stop_reason(listed)
+        if reason:
+            self.crawler.stats.inc_value(f"govcrawl/paging/stopped_{reason}")
+            self.logger.info("not paging past %s: %s", response.url, reason)
+        return reason is None
+
+    def is_report_link(self, title: str, url: str) -> bool:
+        """Whether a listed link leads to a report, by its title and the site's URL pattern (no stats)."""
+        return is_report_title(title, self.site.report_keywords) and self.site.is_detail_url(url)
+
     def wants(self, title: str, url: str) -> bool:
         """Whether a listed link leads to a report, by its title and the site's URL pattern."""
-        if is_report_title(title, self.site.report_keywords) and self.site.is_detail_url(url):
+        if self.is_report_link(title, url):
+            self.crawler.stats.inc_value("govcrawl/links/report")  # the health check's evidence (crawler/health.py)
             return True
         self.crawler.stats.inc_value("govcrawl/links/not_report")
         self.logger.debug("skipping %s %r: not a report", url, title)
@@ -63,7 +119,12 @@ class SiteSpider(scrapy.Spider):
         )
 
     def fetch_failed(self, failure: Failure) -> None:
-        """Errback of detail requests: one clear log line, counted in the run's stats."""
+        """Errback of detail requests: one clear log line, counted in the run's stats (a 304
+        Not Modified is no failure: `ConditionalRequestMiddleware` counted it)."""
+        if failure.check(NotModified):
+            return
+        if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
+            return  # a policy, not a failure: RobotsTxtMiddleware counted it (robotstxt/forbidden)
         self.crawler.stats.inc_value("govcrawl/errors")
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)

@@ -21,12 +21,12 @@ from scrapy.http import Response
 from crawler.items import PageItem
 from crawler.urls import canonical_url
 from spiders.base import SiteSpider
-from spiders.listing import ListPages, article_links, page_links, request
+from spiders.listing import article_links, page_links, request
 from spiders.trs import read_pager
 
 ARTICLE_URL = re.compile(r"/content_\d+\.s?html?$", re.I)
 # home.htm, home_3.htm, index_2.html: the numbered list pages of one column.
-_LIST_PAGE = re.compile(r"^(?:home|index)(?:_\d+)?\.s?html?$", re.I)
+_LIST_PAGE = re.compile(r"^(?:home|index)(?:_(\d+))?\.s?html?$", re.I)
 
 
 def list_pages(html: str, page_url: str) -> list[str]:
@@ -35,12 +35,29 @@ def list_pages(html: str, page_url: str) -> list[str]:
     found = [
         link.url
         for link in page_links(html, page_url)
-        if posixpath.dirname(urlsplit(link.url).path) == folder
-        and _LIST_PAGE.match(posixpath.basename(urlsplit(link.url).path))
+        if posixpath.dirname(urlsplit(link.url).path) == folder and _LIST_PAGE.match(_name(link.url))
     ]
     pager = read_pager(html)
-    found += pager.urls(page_url) if pager else []
-    return [url for url in dict.fromkeys(found) if url != page_url]
+    found += [canonical_url(url) for url in pager.urls(page_url)] if pager else []
+    return [url for url in dict.fromkeys(found) if url != canonical_url(page_url)]
+
+
+def page_index(url: str) -> int:
+    """A list page's index: 0 for ``home.htm`` (or the column folder), N for ``home_N.htm``."""
+    found = _LIST_PAGE.match(_name(url))
+    return int(found.group(1)) if found and found.group(1) else 0
+
+
+def next_list_page(html: str, page_url: str, max_pages: int = 100) -> str | None:
+    """The column's list page after this one, if the page links it and it is within ``max_pages``."""
+    wanted = page_index(page_url) + 1
+    if wanted >= max_pages:
+        return None
+    return next((url for url in list_pages(html, page_url) if _LIST_PAGE.match(_name(url)) and page_index(url) == wanted), None)
+
+
+def _name(url: str) -> str:
+    return posixpath.basename(urlsplit(url).path)
 
 
 class GovcnSpider(SiteSpider):
@@ -49,20 +66,23 @@ class GovcnSpider(SiteSpider):
     name = "govcn"
     article_url = ARTICLE_URL
 
+    @classmethod
+    def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:
+        return [(link.url, link.title) for link in article_links(html, url, cls.article_url)]
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        self.list_pages = ListPages(self.site.max_list_pages)
-        for url in map(canonical_url, self.site.start_urls):
-            if self.list_pages.admit(url, url):
-                yield request(url, self.parse_list, meta={"column": url})
+        for url in self.site.start_urls:
+            yield request(url, self.parse_list)
 
     def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
-        for link in article_links(response.text, response.url, self.article_url):
-            if self.wants(link.title, link.url):
-                yield request(link.url, self.parse_article, errback=self.fetch_failed)
-        column = response.meta["column"]
-        for url in list_pages(response.text, response.url):
-            if self.site.is_list_url(url) and self.list_pages.admit(column, url):
-                yield request(url, self.parse_list, meta={"column": column})
+        links = article_links(response.text, response.url, self.article_url)
+        for link in links:
+            followed = self.follow_report(response, link.url, link.title, listed_on=link.listed_on)
+            if followed is not None:
+                yield followed
+        next_url = next_list_page(response.text, response.url, self.site.max_list_pages)
+        if next_url and self.site.is_list_url(next_url) and self.should_continue_paging(response, links):
+            yield request(next_url, self.parse_list)
 
     def parse_article(self, response: Response) -> PageItem:
         return self.page_item(response)

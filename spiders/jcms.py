@@ -4,7 +4,10 @@ A report column (``/col/col1229117804/index.html``) embeds its first records as 
 ``<script type="text/xml"><datastore>…``; ``jpage({...})`` says how many records there
 are and how to ask for more: POST ``/module/web/jpage/dataproxy.jsp?startrecord=11&
 endrecord=20&perpage=10`` with the ``ajaxParam`` fields as the form, answered with
-another ``<datastore>``. Each record links an article page.
+another ``<datastore>``. Each record links an article page and shows its date
+(``<li><a href="/art/2020/1/17/art_1229117804_58963877.html" …>…</a><span>2020-01-17</span></li>``).
+Groups are requested one after another, newest first, so paging can stop at a group of
+reports stored before (``SiteSpider.should_continue_paging``).
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
 from crawler.items import PageItem
+from crawler.text import parse_date
 from spiders.base import SiteSpider
 
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
@@ -33,6 +37,8 @@ class Record:
 
     url: str
     title: str
+    listed_on: str | None = None
+    """The date shown next to the link (YYYY-MM-DD), if any."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,8 @@ def read_records(text: str) -> list[Record]:
         link = Selector(text=fragment).css("a[href]")
         if link:
             title = link.attrib.get("title") or link.xpath("string()").get() or ""
-            records.append(Record(url=link.attrib["href"].strip(), title=title.strip()))
+            listed_on = parse_date(" ".join(Selector(text=fragment).xpath("//text()[not(ancestor::a)]").getall()))
+            records.append(Record(url=link.attrib["href"].strip(), title=title.strip(), listed_on=listed_on))
     return records
 
 
@@ -100,18 +107,30 @@ class JcmsSpider(SiteSpider):
             yield scrapy.Request(url, callback=self.parse_column)
 
     def parse_column(self, response: Response) -> Iterator[scrapy.Request]:
-        yield from self.follow_records(response)
         paging = read_paging(response.text)
-        if paging is None:
-            return
-        for start, end in paging.later_groups():
-            url = response.urljoin(f"{paging.proxy_url}?startrecord={start}&endrecord={end}&perpage={paging.per_page}")
-            yield scrapy.FormRequest(url, formdata=paging.params, callback=self.follow_records)
+        groups = [] if paging is None else list(paging.later_groups())
+        yield from self.parse_group(response, paging, groups)
 
-    def follow_records(self, response: Response) -> Iterator[scrapy.Request]:
-        for record in read_records(response.text):
-            if self.wants(record.title, response.urljoin(record.url)):
-                yield response.follow(record.url, callback=self.parse_article, errback=self.fetch_failed)
+    def parse_group(
+        self, response: Response, paging: Paging | dict | None = None, groups: list[list[int]] | None = None
+    ) -> Iterator[scrapy.Request]:
+        """Follow a group's records; then request the next group, unless paging should stop.
+
+        ``paging`` and ``groups`` travel as plain JSON values (the frontier persists requests)."""
+        paging = Paging(**paging) if isinstance(paging, dict) else paging
+        records = read_records(response.text)
+        for record in records:
+            request = self.follow_report(response, record.url, record.title, listed_on=record.listed_on)
+            if request is not None:
+                yield request
+        if paging is None or not groups or not self.should_continue_paging(response, records):
+            return
+        (start, end), later = groups[0], groups[1:]
+        url = response.urljoin(f"{paging.proxy_url}?startrecord={start}&endrecord={end}&perpage={paging.per_page}")
+        yield scrapy.FormRequest(
+            url, formdata=paging.params, callback=self.parse_group,
+            cb_kwargs={"paging": asdict(paging), "groups": [list(group) for group in later]},
+        )
 
     def parse_article(self, response: Response) -> PageItem:
         return self.page_item(response)

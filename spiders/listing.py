@@ -5,31 +5,35 @@ Pure helpers (no Scrapy state) that the family spiders call and tests call direc
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from parsel import Selector
 
-from crawler.text import squash_spaces
+from crawler.text import parse_date, squash_spaces
 from crawler.urls import canonical_url
-
-if TYPE_CHECKING:
-    import re
 
 # Links that are never pages: scripts, mail, phone, in-page anchors.
 _NOT_PAGE = ("javascript:", "mailto:", "tel:", "#")
 
 
+# 2025-01-24, 2025/01/24, 2025年1月24日: the date a list row shows next to its link.
+_ROW_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_ROW = "ancestor::*[self::li or self::tr or self::dd or self::dt][1]"
+
+
 @dataclass(frozen=True)
 class Link:
-    """A link on a list page: canonical absolute URL and the title it is listed under."""
+    """A link on a list page: canonical absolute URL, the title it is listed under, its row's date."""
 
     url: str
     title: str
+    listed_on: str | None = None
+    """The date shown in the link's list row (``li``/``tr``) outside the link, YYYY-MM-DD."""
 
 
 def base_url(sel: Selector, page_url: str) -> str:
@@ -55,29 +59,23 @@ def page_links(html: str, page_url: str) -> list[Link]:
         if urlsplit(url).scheme not in ("http", "https") or url in links:
             continue
         title = squash_spaces(anchor.attrib.get("title") or anchor.xpath("string()").get() or "")
-        links[url] = Link(url=url, title=title)
+        links[url] = Link(url=url, title=title, listed_on=_row_date(anchor))
     return list(links.values())
+
+
+def _row_date(anchor: Selector) -> str | None:
+    """The date in the anchor's list row, outside the anchor's own text."""
+    row = anchor.xpath(_ROW)
+    if not row:
+        return None
+    outside = row[0].xpath("string()").get("").replace(anchor.xpath("string()").get(""), " ")
+    found = _ROW_DATE.search(outside)
+    return parse_date(found.group(0)) if found else None
 
 
 def article_links(html: str, page_url: str, pattern: re.Pattern[str]) -> list[Link]:
     """Links of the page whose URL is an article URL of the family (``pattern``)."""
     return [link for link in page_links(html, page_url) if pattern.search(link.url)]
-
-
-class ListPages:
-    """The list pages requested for each start URL: each once, at most ``limit`` (politeness)."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._seen: dict[str, set[str]] = defaultdict(set)
-
-    def admit(self, start_url: str, url: str) -> bool:
-        """Whether to request list page ``url`` of the column ``start_url``; records it if so."""
-        seen = self._seen[start_url]
-        if url in seen or len(seen) >= self.limit:
-            return False
-        seen.add(url)
-        return True
 
 
 def request(url: str, callback: Callable[..., Any], **kwargs: Any) -> scrapy.Request:

@@ -25,7 +25,7 @@ from crawler.items import PageItem
 from crawler.pages.trs import URL_PATTERN as ARTICLE_URL
 from crawler.urls import canonical_url
 from spiders.base import SiteSpider
-from spiders.listing import ListPages, article_links, request
+from spiders.listing import article_links, request
 
 _CREATE_PAGE = re.compile(r"\bcreatePage(?:HTML)?\s*\(([^()]*)\)")
 _PAGE_EXTENSIONS = ("html", "shtml", "htm")
@@ -61,6 +61,15 @@ def read_pager(html: str) -> Pager | None:
     return None
 
 
+def next_list_page(html: str, page_url: str, max_pages: int = 100) -> str | None:
+    """The column's list page after this one (``index_{current+1}.html``), if the pager has one
+    and it is within the first ``max_pages`` pages."""
+    pager = read_pager(html)
+    if pager is None or pager.current + 1 >= min(pager.count, max_pages):
+        return None
+    return canonical_url(urljoin(page_url, f"{pager.name}_{pager.current + 1}.{pager.ext}"))
+
+
 def _number(arg: str, scripts: str) -> int | None:
     """``arg`` as a number: a literal, or a ``var NAME = N`` the page's scripts declare."""
     if arg.isdigit():
@@ -72,27 +81,29 @@ def _number(arg: str, scripts: str) -> int | None:
 
 
 class TrsSpider(SiteSpider):
-    """Report columns of a TRS WCM portal: list pages from ``createPageHTML``, article pages."""
+    """Report columns of a TRS WCM portal: list pages one after another, article pages."""
 
     name = "trs"
     article_url = ARTICLE_URL
     """Article URLs of the family: ``./YYYYMM/tYYYYMMDD_N.html``."""
 
+    @classmethod
+    def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:
+        return [(link.url, link.title) for link in article_links(html, url, cls.article_url)]
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        self.list_pages = ListPages(self.site.max_list_pages)
-        for url in map(canonical_url, self.site.start_urls):
-            if self.list_pages.admit(url, url):
-                yield request(url, self.parse_list, meta={"column": url})
+        for url in self.site.start_urls:
+            yield request(url, self.parse_list)
 
     def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
-        for link in article_links(response.text, response.url, self.article_url):
-            if self.wants(link.title, link.url):
-                yield request(link.url, self.parse_article, errback=self.fetch_failed)
-        pager = read_pager(response.text)
-        column = response.meta["column"]
-        for url in map(canonical_url, pager.urls(response.url) if pager else []):
-            if self.site.is_list_url(url) and self.list_pages.admit(column, url):
-                yield request(url, self.parse_list, meta={"column": column})
+        links = article_links(response.text, response.url, self.article_url)
+        for link in links:
+            followed = self.follow_report(response, link.url, link.title, listed_on=link.listed_on)
+            if followed is not None:
+                yield followed
+        next_url = next_list_page(response.text, response.url, self.site.max_list_pages)
+        if next_url and self.site.is_list_url(next_url) and self.should_continue_paging(response, links):
+            yield request(next_url, self.parse_list)
 
     def parse_article(self, response: Response) -> PageItem:
         return self.page_item(response)

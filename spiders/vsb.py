@@ -11,20 +11,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import scrapy
+from parsel import Selector
 from scrapy.http import Response
 
 from crawler.items import PageItem
 from crawler.pages.vsb import URL_PATTERN as ARTICLE_URL
+from crawler.text import squash_spaces
 from crawler.urls import canonical_url
 from spiders.base import SiteSpider
-from spiders.listing import ListPages, article_links, page_links, request
+from spiders.listing import article_links, base_url, page_links, request
 
 # /zwgk/zfgzbg.htm or /zwgk/zfgzbg/2.htm → the column stem /zwgk/zfgzbg
 _STATIC_PAGE = re.compile(r"^(?P<stem>.+?)(?:/\d+)?\.htm$", re.I)
 _QUERY_KEEP = ("urltype", "wbtreeid")  # list.jsp parameters naming the column
+_NEXT_TEXTS = frozenset({"下页", "下一页", "后页", ">", "»"})
 
 
 def column_key(url: str) -> str | None:
@@ -32,7 +35,9 @@ def column_key(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.path.lower().endswith("/list.jsp"):
         query = dict(parse_qsl(parts.query))
-        return "list.jsp?" + "&".join(f"{k}={query.get(k, '')}" for k in _QUERY_KEEP) if "PAGENUM" in query or "wbtreeid" in query else None
+        if "PAGENUM" not in query and "wbtreeid" not in query:
+            return None
+        return "list.jsp?" + "&".join(f"{k}={query.get(k, '')}" for k in _QUERY_KEEP)
     found = _STATIC_PAGE.match(parts.path)
     return found.group("stem") if found else None
 
@@ -49,26 +54,59 @@ def list_pages(html: str, page_url: str) -> list[str]:
     ]
 
 
+def next_list_page(html: str, page_url: str, max_pages: int = 100, pages_seen: int = 1) -> str | None:
+    """The column's list page after this one: the pager's 下页 link, else the next number
+    (static pages count down: after ``zfgzbg.htm`` the highest, then one less; ``PAGENUM`` counts up).
+    None once ``pages_seen`` list pages reach ``max_pages``."""
+    if pages_seen >= max_pages:
+        return None
+    column = column_key(page_url)
+    sel = Selector(text=html)
+    for anchor in sel.css("a[href]"):
+        text = squash_spaces(anchor.xpath("string()").get() or "")
+        if text in _NEXT_TEXTS or "next" in (anchor.attrib.get("class") or "").lower():
+            url = canonical_url(urljoin(base_url(sel, page_url), anchor.attrib["href"].strip()))
+            if url != canonical_url(page_url) and column_key(url) == column:
+                return url
+    numbered = {_page_number(url): url for url in list_pages(html, page_url)}
+    current = _page_number(page_url)
+    if "PAGENUM" in page_url:
+        return numbered.get((current or 1) + 1)
+    return numbered.get(max(numbered, default=0)) if current is None else numbered.get(current - 1)
+
+
+def _page_number(url: str) -> int | None:
+    """``zfgzbg/2.htm`` → 2, ``list.jsp?…PAGENUM=3`` → 3, the first page → None."""
+    query = dict(parse_qsl(urlsplit(url).query))
+    if "PAGENUM" in query:
+        return int(query["PAGENUM"]) if query["PAGENUM"].isdigit() else None
+    found = re.search(r"/(\d+)\.htm$", urlsplit(url).path)
+    return int(found.group(1)) if found else None
+
+
 class VsbSpider(SiteSpider):
     """Report columns of a 博达 VSB site: static or ``list.jsp`` list pages, ``/info/`` articles."""
 
     name = "vsb"
     article_url = ARTICLE_URL
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        self.list_pages = ListPages(self.site.max_list_pages)
-        for url in map(canonical_url, self.site.start_urls):
-            if self.list_pages.admit(url, url):
-                yield request(url, self.parse_list, meta={"column": url})
+    @classmethod
+    def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:
+        return [(link.url, link.title) for link in article_links(html, url, cls.article_url)]
 
-    def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
-        for link in article_links(response.text, response.url, self.article_url):
-            if self.wants(link.title, link.url):
-                yield request(link.url, self.parse_article, errback=self.fetch_failed)
-        column = response.meta["column"]
-        for url in list_pages(response.text, response.url):
-            if self.site.is_list_url(url) and self.list_pages.admit(column, url):
-                yield request(url, self.parse_list, meta={"column": column})
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.site.start_urls:
+            yield request(url, self.parse_list, cb_kwargs={"pages_seen": 1})
+
+    def parse_list(self, response: Response, pages_seen: int = 1) -> Iterator[scrapy.Request]:
+        links = article_links(response.text, response.url, self.article_url)
+        for link in links:
+            followed = self.follow_report(response, link.url, link.title, listed_on=link.listed_on)
+            if followed is not None:
+                yield followed
+        next_url = next_list_page(response.text, response.url, self.site.max_list_pages, pages_seen)
+        if next_url and self.site.is_list_url(next_url) and self.should_continue_paging(response, links):
+            yield request(next_url, self.parse_list, cb_kwargs={"pages_seen": pages_seen + 1})
 
     def parse_article(self, response: Response) -> PageItem:
         return self.page_item(response)

@@ -67,7 +67,7 @@ def test_site_behind_a_wall_ends_with_a_clear_message_and_stores_nothing(replay_
         [GOVCRAWL, "crawl", "pingyang", "--sites", str(BLOCKED_SITES), "--replay", replay_url, "--db", str(db)],
         capture_output=True, text=True, timeout=120,
     )
-    assert result.returncode == 1
+    assert result.returncode == 4  # crawler.health.ExitCode.BLOCKED
     assert "pingyang: blocked" in result.stdout and "anti-bot challenge" in result.stdout
     connection = sqlite3.connect(db)
     assert connection.execute("select count(*) from pages").fetchone()[0] == 0

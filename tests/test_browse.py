@@ -119,3 +119,19 @@ def test_table_pages_offer_the_search_box(corpus_db) -> None:
     assert 'name="_search"' in asyncio.run(page("documents"))
     assert 'name="_search"' in asyncio.run(page("reports"))
     assert 'name="_search"' not in asyncio.run(page("copies"))
+
+
+def test_browse_without_datasette_names_the_extra(corpus_db, monkeypatch) -> None:
+    import crawler.extras
+    from click.testing import CliRunner
+
+    from crawler.cli import cli
+
+    real = crawler.extras.importlib.import_module
+    monkeypatch.setattr(
+        crawler.extras.importlib, "import_module",
+        lambda name: (_ for _ in ()).throw(ImportError(name)) if name.startswith("datasette") else real(name),
+    )
+    result = CliRunner().invoke(cli, ["browse", "--db", str(corpus_db[0])])
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: datasette is not installed: pip install 'govcrawl[browse]'"

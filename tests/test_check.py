@@ -37,3 +37,12 @@ def test_blocked_site_is_reported(replay_url: str) -> None:
     result = check(replay_url, "pingyang", "--sites", str(blocked))
     assert result.returncode == 1
     assert "加速乐" in result.stdout and "pingyang: BROKEN: list page" in result.stdout
+
+
+def test_every_configured_site_passes(replay_url: str) -> None:
+    from crawler.sites import load_sites
+
+    names = list(load_sites())
+    result = check(replay_url, *names)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [line.split(":")[0] for line in result.stdout.splitlines() if line.endswith(": OK")] == names

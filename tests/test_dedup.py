@@ -318,3 +318,55 @@ def test_re_extracting_a_page_moves_its_copy(tmp_path: Path) -> None:
                             fetched_at="2026-11-22T00:00:00+00:00", site_kind="mirror"), list(body_copy.drafts), None, "2")
     assert len(list(store.documents())) == 2
     assert copy_of(store, url)["doc_text"] == other
+
+
+def test_a_database_from_before_dedup_is_fingerprinted_on_upgrade(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    from crawler import store as store_module
+
+    path = tmp_path / "old.db"
+    old = Migrations("govcrawl")
+    old._migrations = [m for m in store_module.migrations._migrations if m.name == "m001_initial"]
+    db = Database(path)
+    old.apply(db)
+    title, text = real_report("pingtang-2021")
+    db["pages"].insert({"id": 1, "url": "https://www.pingtang.gov.cn/1.html", "site": "x", "sha1": "a", "body": b""})
+    db["documents"].insert({"id": 1, "title": title, "text": text, "best_copy_id": 1})
+    db["copies"].insert({"id": 1, "page_id": 1, "seg": 0, "document_id": 1, "relation": "canonical", "text": text,
+                         "title_as_seen": title, "truncated": 0})
+    db.close()
+    store = Store(path)
+    save(store, page("https://wenku.example.com/pt.html", "farm", title, preview(text, 0.1), truncated=True))
+    assert len(list(store.documents())) == 1
+    assert copy_of(store, "https://wenku.example.com/pt.html")["relation"] == "contained"
+
+
+def test_dedup_pipeline_attaches_one_fingerprint_per_draft() -> None:
+    from scrapy.utils.test import get_crawler
+
+    from crawler.items import PageItem
+    from pipelines.dedup import DedupPipeline
+
+    crawler = get_crawler()
+    pipeline = DedupPipeline.from_crawler(crawler)
+    _, text = real_report("puer-2021")
+    item = PageItem(url="https://a.cn/", status=200, headers={}, body=b"", site="a", fetched_at="t",
+                    drafts=[draft("https://a.cn/", "t", text), draft("https://a.cn/", "t", preview(text, 0.2))])
+    pipeline.process_item(item)
+    assert item.fingerprints == [dedup.fingerprint(text), dedup.fingerprint(preview(text, 0.2))]
+    assert crawler.stats.get_value("govcrawl/dedup/fingerprinted") == 2
+
+
+def test_leftover_signature_lines_do_not_chain_a_forums_threads_together(tmp_path: Path) -> None:
+    signature = "本帖最后由版主整理发布于政府工作报告专区。\n欢迎关注本站公众号获取更多各地政府工作报告全文资料。"
+    threads = []
+    for index, name in enumerate(("baoxing-2021", "lishui-2025", "longyou-2023")):
+        title, text = real_report(name)
+        threads.append(page(f"https://bbs.example.cn/thread-{index}.html", "forum", title, text + "\n" + signature))
+    leftover = page("https://bbs.example.cn/thread-9.html", "forum", "附件", "附件：报告全文.doc\n" + signature)
+    for order in ([leftover, *threads], [*threads, leftover], [threads[0], leftover, *threads[1:]]):
+        store = run(order, tmp_path / f"{len(list(tmp_path.iterdir()))}.sqlite")
+        reports = [g for g in groups(store) if any("thread-9" not in url for url, _ in g)]
+        assert len(reports) == 3, order

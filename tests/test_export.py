@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from report_corpus import HOSTILE_TITLE, LONG_TITLE, build_corpus, stored_documents
+from report_corpus import LONG_TITLE, build_corpus, stored_documents
 
 from crawler import export as export_module
 from crawler.cli import cli
@@ -310,5 +311,13 @@ def test_cli_names_the_extra_when_pyarrow_is_missing(corpus, db_path: Path, tmp_
     assert not list(tmp_path.glob("r*"))
 
 
-def test_hostile_title_constant_is_hostile() -> None:
-    assert "/" in HOSTILE_TITLE and "\x00" in HOSTILE_TITLE and ".." in HOSTILE_TITLE
+def test_progress_line_counts_rows_and_clears_itself() -> None:
+    stream = io.StringIO()
+    ticker = export_module.Ticker(3, stream, every=0)
+    for _ in range(3):
+        ticker.tick()
+    ticker.close()
+    assert "exported 3/3" in stream.getvalue() and stream.getvalue().endswith("\r\033[K")
+    silent = export_module.Ticker(3, None)
+    silent.tick()
+    silent.close()

@@ -23,7 +23,9 @@ from crawler.pages.trs import TrsArticle
 from crawler.pages.vsb import VsbArticle
 from crawler.pages.wordpress import WordpressArticle
 
-# Stored on every copy; bump it when extraction output changes, so stored copies can be re-extracted.
+# Stored on every copy (copies.extractor_version). Bump it with any change to what a page
+# type, clean, metadata or dedup makes of a page; then `govcrawl reprocess --outdated`
+# re-extracts exactly the stored pages whose copies an older version made (no network).
 EXTRACTOR_VERSION = "1"
 
 PAGE_TYPES: dict[str, type[PageType]] = {cls.name: cls for cls in (JcmsArticle, GovcnArticle, TrsArticle, VsbArticle, DiscuzThread, WordpressArticle, NewsArticle, AggregatorPage, GenericArticle)}

@@ -1,0 +1,92 @@
+"""City news portals on the ENP CMS (丽水网, 中国宁波网 …): channel pages, then ``/system/`` articles.
+
+A channel lists articles on ``/xsq/index.shtml``, ``index_2.shtml``, ``index_3.shtml`` … (pager
+links in the same folder). Articles are ``/system/YYYY/MM/DD/NNNNNNNNN.shtml``; a long one is
+split over ``NNNNNNNNN_2.shtml``, ``_3`` … (``#pages`` pager), each page stored with its own part.
+Article pages also link 相关新闻 (other ``/system/`` articles): those are not followed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from parsel import Selector
+from scrapy.http import Response
+
+from crawler.items import PageItem
+from crawler.text import squash_spaces
+from crawler.urls import canonical_url
+from spiders.base import SiteSpider
+
+ARTICLE = re.compile(r"/system/\d{4}/\d{2}/\d{2}/(\d+)(?:_(\d+))?\.s?html?$")
+CHANNEL_PAGE = re.compile(r"/index(?:_(\d+))?\.s?html?$")
+
+
+def links(html: str, page_url: str) -> list[tuple[str, str]]:
+    """(canonical URL, text) of every link on a page, once each, in page order."""
+    found: dict[str, str] = {}
+    for link in Selector(text=html).css("a[href]"):
+        href = link.attrib["href"].strip()
+        if href and not href.startswith(("javascript:", "#", "mailto:")):
+            found.setdefault(canonical_url(urljoin(page_url, href)), squash_spaces(link.xpath("string()").get(default="")))
+    return list(found.items())
+
+
+def article_links(html: str, page_url: str) -> list[tuple[str, str]]:
+    """Articles (first pages) a channel page lists."""
+    return [(url, title) for url, title in links(html, page_url) if (m := ARTICLE.search(urlsplit(url).path)) and not m.group(2)]
+
+
+def channel_pages(html: str, page_url: str) -> list[tuple[str, int]]:
+    """(URL, page number) of the channel's pages that a channel page links (same folder)."""
+    folder = urlsplit(page_url).path.rsplit("/", 1)[0] + "/"
+    pages = []
+    for url, _ in links(html, page_url):
+        path = urlsplit(url).path
+        found = CHANNEL_PAGE.search(path)
+        if found and path.rsplit("/", 1)[0] + "/" == folder and url != canonical_url(page_url):
+            pages.append((url, int(found.group(1) or 1)))
+    return pages
+
+
+def article_pages(html: str, page_url: str) -> list[str]:
+    """The other pages of the same article (``N_2.shtml`` …)."""
+    this = ARTICLE.search(urlsplit(page_url).path)
+    if not this:
+        return []
+    out = []
+    for url, _ in links(html, page_url):
+        found = ARTICLE.search(urlsplit(url).path)
+        if found and found.group(1) == this.group(1) and url != canonical_url(page_url):
+            out.append(url)
+    return out
+
+
+class NewsSpider(SiteSpider):
+    """Channel pages of a city news portal → report articles (by title) → their later pages."""
+
+    name = "news"
+
+    @classmethod
+    def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:
+        return article_links(html, url)
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.site.start_urls:
+            yield scrapy.Request(canonical_url(url), callback=self.parse_channel)
+
+    def parse_channel(self, response: Response) -> Iterator[scrapy.Request]:
+        for url, title in article_links(response.text, response.url):
+            if self.wants(title, url):
+                yield scrapy.Request(url, callback=self.parse_article, errback=self.fetch_failed)
+        for url, number in channel_pages(response.text, response.url):
+            if number <= self.site.max_list_pages and self.site.is_list_url(url):
+                yield scrapy.Request(url, callback=self.parse_channel)
+
+    def parse_article(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
+        yield self.page_item(response)
+        for url in article_pages(response.text, response.url):
+            yield scrapy.Request(url, callback=self.parse_article, errback=self.fetch_failed)

@@ -1,0 +1,170 @@
+"""The Discuz spider crawls two recorded forums: 丽水人论坛 (UTF-8, rewritten URLs) and 赣南论坛 (GBK, forum.php URLs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scrapy.http import HtmlResponse, Request
+
+from conftest import SITES
+from spider_crawl import copies, crawl, crawled, disallowed, gold, table_counts
+from spiders.discuz import DiscuzSpider, Ref, next_page, read_ref, ref_url, thread_links, uses_rewrite
+
+FORUMS = {"lishuiren": "bbs.lishuiren.net", "gannanren": "bbs.gannanren.com"}
+EXTRA = Path("/work/shared/sites/extra")
+
+
+@pytest.fixture(scope="module", params=sorted(FORUMS))
+def forum(request, replay_server, tmp_path_factory):
+    """(site, host, gold, database, process, requests) of one crawl of each forum."""
+    site, host = request.param, FORUMS[request.param]
+    db, result, requests = crawled(replay_server, site, host, tmp_path_factory.mktemp(site) / "govreports.db")
+    return site, host, gold(host), db, result, requests
+
+
+# --- pure helpers --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("url", "ref"), [
+    ("http://bbs.x.net/thread-41207-1-1.html", Ref("thread", "41207", 1)),
+    ("http://bbs.x.net/thread-41207-2-3.html", Ref("thread", "41207", 2)),
+    ("http://bbs.x.net/forum.php?mod=viewthread&tid=41207&extra=page%3D1", Ref("thread", "41207", 1)),
+    ("http://bbs.x.net/forum.php?mod=viewthread&tid=41207&extra=page%3D1&page=2", Ref("thread", "41207", 2)),
+    ("http://bbs.x.net/bbs/forum.php?extra=page%3D3&page=2&tid=9&mod=viewthread", Ref("thread", "9", 2)),
+    ("http://bbs.x.net/forum-36-4.html", Ref("forum", "36", 4)),
+    ("http://bbs.x.net/forum.php?mod=forumdisplay&fid=36&page=4", Ref("forum", "36", 4)),
+    ("http://bbs.x.net/forum.php?mod=forumdisplay&fid=36", Ref("forum", "36", 1)),
+    # other views of a thread or a forum are not its pages
+    ("http://bbs.x.net/forum.php?mod=viewthread&tid=41207&page=1&authorid=5521", None),
+    ("http://bbs.x.net/forum.php?mod=viewthread&action=printable&tid=41207", None),
+    ("http://bbs.x.net/forum.php?mod=redirect&tid=41207&goto=lastpost", None),
+    ("http://bbs.x.net/forum.php?mod=forumdisplay&fid=36&filter=digest&digest=1", None),
+    ("http://bbs.x.net/home.php?mod=space&uid=5521", None),
+])
+def test_read_ref_reads_both_url_forms(url: str, ref: Ref | None) -> None:
+    assert read_ref(url) == ref
+
+
+def test_both_url_forms_of_a_thread_page_become_one_url() -> None:
+    rewritten = "http://bbs.x.net/thread-7-2-5.html"
+    dynamic = "http://bbs.x.net/forum.php?mod=viewthread&tid=7&extra=page%3D5&page=2"
+    for rewrite, expected in ((True, "http://bbs.x.net/thread-7-2-1.html"), (False, "http://bbs.x.net/forum.php?mod=viewthread&page=2&tid=7")):
+        assert {ref_url(u, read_ref(u), rewrite) for u in (rewritten, dynamic)} == {expected}
+    assert ref_url("http://bbs.x.net/bbs/forum-3-1.html", Ref("thread", "8"), True) == "http://bbs.x.net/bbs/thread-8-1-1.html"
+
+
+def test_rewrite_mode_follows_the_start_url() -> None:
+    assert uses_rewrite("http://bbs.x.net/forum-36-1.html")
+    assert not uses_rewrite("http://bbs.x.net/forum.php?mod=forumdisplay&fid=36")
+
+
+def test_list_page_helpers_on_the_real_markup_skeleton() -> None:
+    html = (EXTRA / "2b_discuz_x34_forumdisplay.html").read_text("utf-8")
+    links = thread_links(html, "http://bbs.xx.com/forum-12-2.html")
+    assert links == {"1234": "2021年XX县政府工作报告（全文）", "1201": "2020年XX县政府工作报告解读"}
+    assert next_page(html, "http://bbs.xx.com/forum-12-2.html") == "http://bbs.xx.com/forum-12-3.html"
+
+
+def test_thread_links_merge_a_thread_listed_in_both_forms() -> None:
+    html = (SITES / "bbs.lishuiren.net" / "forum-36-2.html").read_text("utf-8")
+    links = thread_links(html, "http://bbs.lishuiren.net/forum-36-2.html")
+    assert links["41502"] == "2024年丽水市政府工作报告"  # only in the 本版热帖 box, as forum.php?mod=viewthread
+    assert len(links) == 5  # four rows of the list, one DIY block link
+
+
+def test_an_attackevasive_interstitial_is_not_stored_as_a_thread() -> None:
+    from scrapy.utils.test import get_crawler
+
+    spider = DiscuzSpider.from_crawler(get_crawler(DiscuzSpider), site="lishuiren")
+    url = "http://bbs.lishuiren.net/thread-41207-1-1.html"
+    body = (EXTRA / "2c_discuz_attackevasive_page.html").read_bytes()
+    response = HtmlResponse(url, body=body, encoding="utf-8", request=Request(url, meta={"rewrite": True}))
+    assert list(spider.parse_thread(response)) == []
+    assert spider.crawler.stats.get_value("govcrawl/pages/not_thread") == 1
+
+
+# --- crawls --------------------------------------------------------------------------------
+
+def test_crawl_succeeds(forum) -> None:
+    site, _, truth, _, result, _ = forum
+    reports = [p for p in truth["pages"] if p["is_report"] and p["documents"]]
+    assert result.returncode == 0, result.stderr
+    assert f"{site}: finished" in result.stdout
+    assert f"{len(reports)} new documents" in result.stdout
+
+
+def test_requests_list_pages_and_report_threads_only_once_each(forum) -> None:
+    _, host, truth, _, _, requests = forum
+    fetched = [url for _, url in requests]
+    assert len(fetched) == len(set(fetched)), "a URL was fetched twice in one run"
+    expected = {f"http://{host}/robots.txt"} | {p["url"] for p in truth["list_pages"]}
+    expected |= {p["url"] for p in truth["pages"] if p["is_report"]}
+    assert set(fetched) == expected
+    assert fetched[0] == f"http://{host}/robots.txt"
+    assert not disallowed(host, fetched)
+
+
+def test_stores_every_page_of_every_report_thread(forum) -> None:
+    _, _, truth, db, _, _ = forum
+    stored = {row["url"] for row in db.execute("select url from pages")}
+    assert stored == {p["url"] for p in truth["pages"] if p["is_report"]}
+    assert any(p["thread_page"] == 2 for p in truth["pages"] if p["is_report"])
+
+
+def test_one_document_per_report_thread_from_its_first_page(forum) -> None:
+    _, _, truth, db, _, _ = forum
+    expected = {p["url"]: p for p in truth["pages"] if p["is_report"] and p["documents"]}
+    rows = copies(db)
+    assert sorted(r["url"] for r in rows) == sorted(expected)  # later pages of a thread: no document
+    for row in rows:
+        page = expected[row["url"]]
+        if page.get("continued_on_page_2"):
+            continue  # see test_a_report_continued_on_page_2_is_joined
+        lines = row["text"].splitlines()
+        assert (row["title"], row["published_on"], row["region"], row["year"]) == (
+            page["title"], page["published"], page["region"], page["year"]), row["url"]
+        assert (lines[0], lines[-1]) == (page["first_line"], page["last_line"]), row["url"]
+        assert not row["truncated"]
+        assert "\ufffd" not in row["text"]
+        assert not any(word in row["text"] for word in ("签到天数", "积分", "Rank", "发表于", "只看该作者", "您需要登录", "Powered by"))
+
+
+def test_split_floors_are_joined_and_replies_left_out(forum) -> None:
+    _, _, truth, db, _, _ = forum
+    texts = {r["url"]: r["text"] for r in copies(db)}
+    split = [p for p in truth["pages"] if p.get("floors", 1) > 1 and not p.get("continued_on_page_2")]
+    assert split
+    for page in split:
+        text = texts[page["url"]]
+        assert page["last_line"] in text and "感谢楼主分享" not in text and "补充一句" not in text
+
+
+@pytest.mark.xfail(strict=True, reason="DiscuzThread reads one page at a time: the starter's floors 11-12 on page 2 "
+                                       "are not joined to his report on page 1 (needs cross-page joining in the page type/pipeline)")
+def test_a_report_continued_on_page_2_is_joined(forum) -> None:
+    _, _, truth, db, _, _ = forum
+    continued = [p for p in truth["pages"] if p.get("continued_on_page_2")]
+    if not continued:
+        pytest.skip("no such thread on this forum")
+    texts = {r["url"]: r["text"] for r in copies(db)}
+    for page in continued:
+        assert texts[page["url"]].splitlines()[-1] == page["last_line"]
+
+
+def test_gbk_forum_is_decoded(forum) -> None:
+    site, _, truth, db, _, _ = forum
+    if truth["charset"] != "gbk":
+        pytest.skip("UTF-8 forum")
+    encodings = {row[0] for row in db.execute("select encoding from pages")}
+    assert encodings == {"gb18030"}
+    assert all("\ufffd" not in r["text"] for r in copies(db))
+
+
+def test_recrawl_adds_no_rows(forum, replay_url: str) -> None:
+    site, _, truth, db, _, _ = forum
+    db_file = Path(db.execute("pragma database_list").fetchone()["file"])
+    before = table_counts(db)
+    again = crawl(site, replay_url, db_file)
+    assert again.returncode == 0, again.stderr
+    assert table_counts(db) == before
+    assert "0 new documents, 0 duplicates" in again.stdout, again.stdout

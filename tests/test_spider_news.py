@@ -1,0 +1,62 @@
+"""The news spider crawls the recorded 丽水网 (gb2312-declared): channel pages, report articles, their later pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SITES
+from spider_crawl import copies, crawl, crawled, disallowed, gold, table_counts
+from spiders.news import article_links, article_pages, channel_pages
+
+HOST = "www.lsnews.com.cn"
+TRUTH = gold(HOST)
+REPORTS = {p["url"]: p for p in TRUTH["pages"] if p["is_report"]}
+
+
+@pytest.fixture(scope="module")
+def portal(replay_server, tmp_path_factory):
+    return crawled(replay_server, "lsnews", HOST, tmp_path_factory.mktemp("news") / "govreports.db")
+
+
+def test_channel_and_article_helpers() -> None:
+    channel = f"http://{HOST}/xsq/index.shtml"
+    html = (SITES / HOST / "xsq/index.shtml").read_bytes().decode("gbk")
+    assert [u for u, _ in article_links(html, channel)] == [f"http://{HOST}{stem}.shtml" for stem in TRUTH["list_pages"][0]["articles"]]
+    assert channel_pages(html, channel) == [(f"http://{HOST}/xsq/index_2.shtml", 2)]
+    article = f"http://{HOST}/system/2024/01/24/034118201.shtml"
+    page = (SITES / HOST / "system/2024/01/24/034118201.shtml").read_bytes().decode("gbk")
+    assert article_pages(page, article) == [f"http://{HOST}/system/2024/01/24/034118201_2.shtml"]  # not 相关新闻
+
+
+def test_requests_channel_pages_report_articles_and_their_pages(portal) -> None:
+    _, result, requests = portal
+    assert result.returncode == 0, result.stderr
+    fetched = [url for _, url in requests]
+    assert len(fetched) == len(set(fetched))
+    assert set(fetched) == {f"http://{HOST}/robots.txt"} | {p["url"] for p in TRUTH["list_pages"]} | set(REPORTS)
+    assert not disallowed(HOST, fetched)
+
+
+def test_each_article_page_gives_its_part(portal) -> None:
+    db, result, _ = portal
+    rows = copies(db)
+    assert sorted(r["url"] for r in rows) == sorted(REPORTS)
+    assert {row[0] for row in db.execute("select encoding from pages")} == {"gb18030"}
+    for row in rows:
+        page = REPORTS[row["url"]]
+        lines = row["text"].splitlines()
+        assert (row["title"], row["published_on"], row["region"], row["year"]) == (page["title"], page["published"], page["region"], page["year"])
+        assert (lines[0], lines[-1]) == (page["first_line"], page["last_line"]), row["url"]
+        assert "\ufffd" not in row["text"] and "来源" not in lines[-1] and "编辑：" not in row["text"]
+    assert any(p["article_page"] == 2 for p in REPORTS.values())
+
+
+def test_recrawl_adds_no_rows(portal, replay_url: str) -> None:
+    db, _, _ = portal
+    before = table_counts(db)
+    again = crawl("lsnews", replay_url, Path(db.execute("pragma database_list").fetchone()["file"]))
+    assert again.returncode == 0, again.stderr
+    assert table_counts(db) == before
+    assert "0 new documents, 0 duplicates" in again.stdout
