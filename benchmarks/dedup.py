@@ -91,6 +91,27 @@ def variant_pages(name: str, key: tuple[str, int], title: str, text: str, rng: r
     return out
 
 
+def hard_pages(regions: int, seed: int) -> list[Page]:
+    """Beyond the targets: 5 % and 10 % previews without a truncation flag, copies re-typed with
+    one edit per 40 characters, and per 20 characters split over floors."""
+    generator = ReportGenerator(seed)
+    rng = random.Random(seed)
+    pages = []
+    for region in generator.regions(regions):
+        for year in YEARS:
+            key = (region, year)
+            title, text = generator.report(region, year, chars=rng.randint(4000, 12000))
+            truth, digest = f"{region}/{year}", hashlib.md5(f"{region}{year}".encode()).hexdigest()
+            for label, kind, body in (
+                ("official", "official", text), ("preview5", "farm", preview(text, 0.05)),
+                ("preview10", "farm", preview(text, 0.10)), ("edit/40", "forum", retype(text, len(text) // 40, 1)),
+                ("edit/20", "forum", forum_floors(retype(text, len(text) // 20, 2), 5, 1)),
+            ):
+                url = f"https://{label.replace('/', '')}.example.cn/{digest}.html"
+                pages.append(Page(url, kind, [make_draft(url, title, body, key, rng)], [truth], [label]))
+    return pages
+
+
 def aggregator_pages(reports: dict, rng: random.Random) -> list[Page]:
     """Pages of three same-year reports of different regions, the last cut off (one in 25 reports)."""
     pages = []
@@ -124,8 +145,8 @@ def pair_scores(truth: list[str], predicted: list[int]) -> tuple[float, float]:
     return both / max(pairs(Counter(predicted)), 1), both / max(pairs(Counter(truth)), 1)
 
 
-def quality(regions: int, seed: int) -> dict:
-    pages = labelled_pages(regions, seed)
+def quality(regions: int, seed: int, hard: bool = False) -> dict:
+    pages = hard_pages(regions, seed) if hard else labelled_pages(regions, seed)
     random.Random(seed).shuffle(pages)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "quality.db")
@@ -184,13 +205,13 @@ def scale(stored: int, probe: int, seed: int) -> dict:
 
 
 def probe_pages(generator: ReportGenerator, new_regions: list[str], keys: list, probe: int, rng: random.Random) -> list[Page]:
-    """A third new reports (8k chars), a third previews of stored ones, a third re-typed copies."""
+    """A third new reports (8k chars), a third 30 % previews of stored ones, a third re-typed copies."""
     pages = []
     for index in range(probe):
         if index % 3 == 0:
             title, text = generator.report(new_regions[index], 2021, chars=8000)
         else:
-            title, text = generator.report(*rng.choice(keys), chars=3000)
+            title, text = generator.report(*rng.choice(keys), chars=2000)
             text = preview(text, 0.3) if index % 3 == 1 else retype(text, 5, index)
         url = f"https://probe.example.com/{index}.html"
         pages.append(Page(url, "mirror", [Draft(url=url, title=title, text=text, page_type="bench")], [], []))
@@ -200,21 +221,23 @@ def probe_pages(generator: ReportGenerator, new_regions: list[str], keys: list, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="Scale runs at 1k and 10k stored documents only.")
+    parser.add_argument("--scales", help="Comma-separated stored-document counts (default 1000,10000,100000; '' skips).")
     parser.add_argument("--regions", type=int, default=170, help="Regions in the quality set (× 5 years).")
     parser.add_argument("--probe", type=int, default=300, help="Documents timed at each scale.")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    q = quality(args.regions, args.seed)
-    print(f"quality: {q['copies']} copies of {q['reports']} reports → {q['documents']} documents "
-          f"in {q['seconds']:.1f}s ({q['copies'] / q['seconds']:.0f} copies/s, shuffled arrival)")
-    print(f"  pair precision {q['precision']:.5f}   pair recall {q['recall']:.5f}")
-    print(f"  {'copy kind':<14} {'joined its report':>18}")
-    for label, (found, total) in q["by_label"].items():
-        print(f"  {label:<14} {found:>8} / {total:<8} {found / total:.4f}")
-    print()
+    for name, q in (("quality", quality(args.regions, args.seed)), ("hard cases", quality(30, args.seed, hard=True))):
+        print(f"{name}: {q['copies']} copies of {q['reports']} reports → {q['documents']} documents "
+              f"in {q['seconds']:.1f}s ({q['copies'] / q['seconds']:.0f} copies/s, shuffled arrival)")
+        print(f"  pair precision {q['precision']:.5f}   pair recall {q['recall']:.5f}")
+        print(f"  {'copy kind':<14} {'joined its report':>18}")
+        for label, (found, total) in q["by_label"].items():
+            print(f"  {label:<14} {found:>8} / {total:<8} {found / total:.4f}")
+        print(flush=True)
     print("scale (CPU time of this process, one core; wall clock depends on the machine's load):")
     print(f"{'stored docs':>12} {'load docs/s':>12} {'fingerprint ms':>15} {'store ms':>9} {'docs/s':>8} {'wall docs/s':>12} {'db MB':>8}")
-    for stored in (1_000, 10_000) if args.quick else (1_000, 10_000, 100_000):
+    scales = "1000,10000" if args.quick else "1000,10000,100000"
+    for stored in [int(n) for n in (scales if args.scales is None else args.scales).split(",") if n]:
         s = scale(stored, args.probe, args.seed)
         print(f"{s['stored']:>12,} {s['load_per_s']:>12.0f} {s['fingerprint_ms']:>15.2f} {s['store_ms']:>9.2f} "
               f"{s['per_s']:>8.0f} {s['wall_per_s']:>12.0f} {s['db_mb']:>8.0f}", flush=True)

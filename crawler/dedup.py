@@ -6,12 +6,15 @@ SQLite and records the outcome. Three ways two copies are the same report:
 
 - **exact**: equal blake2b of the normalised text (NFKC, no whitespace or punctuation);
 - **near**: MinHash (rensa R-MinHash, 128 permutations) over 5-character shingles of the
-  normalised text, LSH band keys (16 bands × 8 rows) as lookup keys, confirmed by the
-  estimated Jaccard similarity ≥ ``NEAR_THRESHOLD``;
+  normalised text, LSH band keys (25 bands × 5 rows) as lookup keys, confirmed by the
+  estimated Jaccard similarity ≥ ``NEAR_THRESHOLD`` (0.6);
 - **contained**: 64-bit hashes of the sentences (≥ ``MIN_SENTENCE_CHARS`` normalised chars);
   a copy is contained in another when ≥ ``CONTAINED_THRESHOLD`` of its hashes are there.
 
 Both near and contained also need the year and region to agree where both copies know them.
+A document is indexed by the union of its copies' fingerprints, so a copy joins it when it
+matches any of them, whatever order they came in; a copy matching several documents merges
+them (strong matches only: exact, near, or at least ``MIN_CONTAINED_DOCUMENT`` sentences).
 """
 
 from __future__ import annotations
@@ -28,18 +31,23 @@ from rensa import RMinHash
 
 SHINGLE = 5
 NUM_PERM = 128
-BANDS = 16
-ROWS = NUM_PERM // BANDS
+BANDS = 25
+ROWS = 5
+"""LSH: 25 bands of 5 rows (125 of the 128 values) find pairs of Jaccard 0.7 with p ≈ 0.99 and
+0.6 with p ≈ 0.87, while unrelated reports (≈ 0.05; another year of the region ≤ 0.15)
+collide with p < 0.002 (16 × 8, the design's first choice, found 0.7 with p ≈ 0.6 only)."""
 MINHASH_SEED = 20210224
-NEAR_THRESHOLD = 0.8
+NEAR_THRESHOLD = 0.6
+"""Measured (tests/dedup_data, tests/reportgen.py): other regions' and years' reports ≤ 0.15;
+copies re-typed with one edit per 40 characters 0.75–0.85, per 20 characters 0.5–0.73."""
 CONTAINED_THRESHOLD = 0.8
 MIN_SENTENCE_CHARS = 12
 MIN_SHARED_SENTENCES = 2
 """A containment needs at least this many shared (non-stock) sentences."""
 MIN_CONTAINED_DOCUMENT = 4
 """A stored document found inside a new copy needs this many shared sentences, unless its best
-copy is flagged truncated: a few leftover lines (a forum signature) must not become a hub that
-every thread of the forum joins."""
+copy is flagged truncated or has the copy's title; and only matches this strong merge documents:
+a few leftover lines (a forum signature) must not become a hub that every thread joins."""
 SHORTER = 0.9
 """A copy under this share of the best copy's length is an excerpt of it, not a variant."""
 STOCK_DOCUMENTS = 5
@@ -150,6 +158,12 @@ def containment(part: tuple[int, ...] | set[int], whole: tuple[int, ...] | set[i
         return 0.0
     whole = whole if isinstance(whole, set) else set(whole)
     return sum(h in whole for h in part) / len(part)
+
+
+def titles_agree(a: str | None, b: str | None) -> bool:
+    """Two titles name the same report: normalised, one holds the other (``…报告（全文）``)."""
+    a, b = normalise(a or ""), normalise(b or "")
+    return len(min(a, b, key=len)) >= 6 and (a in b or b in a)
 
 
 def agree(a: Any, b: Any) -> bool:

@@ -407,7 +407,7 @@ class Store:
                 "select distinct document_id from copies where text_key = ? and document_id is not null", [fp.key]
             )
         }
-        for candidates in (self._near_documents(fp), self._containing_documents(fp)):
+        for candidates in (self._near_documents(fp), self._containing_documents(fp, draft.title)):
             for document_id, match in candidates.items():
                 if self._agrees(document_id, draft):
                     found[document_id] = max(match, found.get(document_id, (0.0, False)))
@@ -435,9 +435,10 @@ class Store:
             best[document_id] = max(best.get(document_id, 0.0), dedup.jaccard(fp.minhash, signature))
         return {d: (score, True) for d, score in best.items() if score >= dedup.NEAR_THRESHOLD}
 
-    def _containing_documents(self, fp: dedup.Fingerprint) -> dict[int, tuple[float, bool]]:
+    def _containing_documents(self, fp: dedup.Fingerprint, title: str) -> dict[int, tuple[float, bool]]:
         """Documents holding most of the copy's sentences, or most of whose sentences the copy
-        holds (a full text arriving after its preview); stock phrases do not count."""
+        holds (a full text arriving after its preview: it needs ``MIN_CONTAINED_DOCUMENT`` shared
+        sentences, or a preview flagged truncated or titled like the copy); stock phrases do not count."""
         own = self._distinctive(fp.sentences)
         if len(own) < dedup.MIN_SHARED_SENTENCES:
             return {}
@@ -450,18 +451,20 @@ class Store:
         for document_id, count in shared:
             score = count / len(own)
             if score < dedup.CONTAINED_THRESHOLD and (
-                count >= dedup.MIN_CONTAINED_DOCUMENT or self._best_copy_truncated(document_id)
+                count >= dedup.MIN_CONTAINED_DOCUMENT or self._vouched_preview(document_id, title)
             ):
                 score = count / max(self._distinctive_count(document_id), count)
             if score >= dedup.CONTAINED_THRESHOLD:
                 found[document_id] = (round(score, 4), count >= dedup.MIN_CONTAINED_DOCUMENT)
         return found
 
-    def _best_copy_truncated(self, document_id: int) -> bool:
+    def _vouched_preview(self, document_id: int, title: str) -> bool:
+        """The document's best copy says it is a preview (truncated), or bears the copy's title."""
         row = self.db.execute(
-            "select c.truncated from documents d join copies c on c.id = d.best_copy_id where d.id = ?", [document_id]
+            "select c.truncated, c.title_as_seen from documents d join copies c on c.id = d.best_copy_id where d.id = ?",
+            [document_id],
         ).fetchone()
-        return bool(row and row[0])
+        return bool(row) and (bool(row[0]) or dedup.titles_agree(row[1], title))
 
     def _distinctive(self, hashes: tuple[int, ...]) -> list[int]:
         """The hashes that are not stock phrases (found in ``STOCK_DOCUMENTS`` documents or more)."""

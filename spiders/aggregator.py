@@ -4,12 +4,20 @@ Example: https://www.xx招商.com/sichuan/yaan/baoxing/gzbg/ then ``list_2.html`
 (DedeCMS ``div.pages``; 首页/上一页/下一页/末页 and page numbers all point into the same folder).
 The entries' 阅读全文 links to detail pages are not followed: the list pages carry the text, and
 the page type marks a cut-short entry as a preview.
+
+The list pages are read one after another, newest first. A list page stored before is asked
+for conditionally (`ConditionalRequestMiddleware`): a 304 means it and, the column listing
+newest first, every page after it are as we stored them, so paging stops there, unless
+``--refresh``: then the next page asked is the stored page of the next number (an unchanged
+page's links are those it had when we stored it). A server that sends no ETag or Last-Modified
+never answers 304, and the column is read whole every run.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -17,23 +25,33 @@ from parsel import Selector
 from scrapy.http import Response
 
 from crawler.items import PageItem
+from crawler.middlewares import NotModified
 from crawler.pages.aggregator import AggregatorPage
 from crawler.urls import canonical_url
 from spiders.base import SiteSpider
 
+if TYPE_CHECKING:
+    from twisted.python.failure import Failure
+
 LIST_PAGE = re.compile(r"/list_(\d+)\.html?$")
+
+
+def list_page_number(url: str, column_url: str) -> int | None:
+    """N for ``list_N.html`` in the column's folder; None for any other URL (the column's first page too)."""
+    path = urlsplit(url).path
+    found = LIST_PAGE.search(path)
+    in_column = path.rsplit("/", 1)[0] == urlsplit(column_url).path.rsplit("/", 1)[0]
+    return int(found.group(1)) if found and in_column else None
 
 
 def list_pages(html: str, page_url: str, column_url: str) -> list[tuple[str, int]]:
     """(URL, number) of the column's list pages linked from a page: ``list_N.html`` in the column's folder."""
-    column = urlsplit(column_url).path.rsplit("/", 1)[0] + "/"
     found: dict[str, int] = {}
     for href in Selector(text=html).css("a[href]::attr(href)").getall():
         url = canonical_url(urljoin(page_url, href.strip()))
-        path = urlsplit(url).path
-        number = LIST_PAGE.search(path)
-        if number and path.rsplit("/", 1)[0] + "/" == column:
-            found.setdefault(url, int(number.group(1)))
+        number = list_page_number(url, column_url)
+        if number is not None:
+            found.setdefault(url, number)
     return list(found.items())
 
 
@@ -50,10 +68,30 @@ class AggregatorSpider(SiteSpider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.site.start_urls:
             start = canonical_url(url)
-            yield scrapy.Request(start, callback=self.parse_list, errback=self.fetch_failed, meta={"column": start})
+            yield self.list_request(start, start, 1)
 
-    def parse_list(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
+    def list_request(self, url: str, column: str, number: int) -> scrapy.Request:
+        """The request for list page ``number`` of the column (``column``: its first page's URL)."""
+        return scrapy.Request(url, callback=self.parse_list, errback=self.list_failed, cb_kwargs={"column": column, "number": number})
+
+    def parse_list(self, response: Response, column: str, number: int = 1) -> Iterator[PageItem | scrapy.Request]:
+        """Store the list page; then ask for the next one."""
         yield self.page_item(response)
-        for url, number in list_pages(response.text, response.url, response.meta["column"]):
-            if number <= self.site.max_list_pages and self.site.is_list_url(url):
-                yield scrapy.Request(url, callback=self.parse_list, errback=self.fetch_failed, meta={"column": response.meta["column"]})
+        following = next((url for url, n in list_pages(response.text, response.url, column) if n == number + 1), None)
+        if following and number + 1 <= self.site.max_list_pages and self.site.is_list_url(following):
+            yield self.list_request(following, column, number + 1)
+
+    def list_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        """A list page that failed, or answered 304: stop paging, unless ``--refresh`` (see above)."""
+        self.fetch_failed(failure)
+        if not failure.check(NotModified):
+            return
+        request: scrapy.Request = failure.request  # type: ignore[attr-defined]
+        column, number = request.cb_kwargs["column"], request.cb_kwargs["number"] + 1
+        if not self.incremental.refresh:
+            self.crawler.stats.inc_value("govcrawl/paging/stopped_not_modified")
+            self.logger.info("not paging past %s: not modified", request.url)
+            return
+        following = next((url for url in self.incremental.known if list_page_number(url, column) == number), None)
+        if following and number <= self.site.max_list_pages and self.site.is_list_url(following):
+            yield self.list_request(following, column, number)

@@ -90,6 +90,14 @@ class SiteSpider(scrapy.Spider):
             self.logger.info("not paging past %s: %s", response.url, reason)
         return reason is None
 
+    def has_current_copy(self, url: str, changed_on: str | None = None) -> bool:
+        """Whether the store holds ``url`` fetched after ``changed_on`` (the YYYY-MM-DD a list shows
+        for the page's last change, when it shows one), so it needn't be fetched; never with ``--refresh``."""
+        stored = self.incremental.known.get(canonical_url(url))
+        if stored is None or self.incremental.refresh:
+            return False
+        return changed_on is None or changed_on < stored[1][:10]
+
     def is_report_link(self, title: str, url: str) -> bool:
         """Whether a listed link leads to a report, by its title and the site's URL pattern (no stats)."""
         return is_report_title(title, self.site.report_keywords) and self.site.is_detail_url(url)

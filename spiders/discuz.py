@@ -14,6 +14,16 @@ type drafts the report from page 1 only (the starter's first floor and his conse
 later pages hold replies and yield no document of their own. A starter who runs out of floors on
 page 1 and continues on page 2 (ten floors per page) loses that continuation: the page type reads
 one page at a time, so joining it is work for the page type, not for this spider.
+
+Each list row (``tbody#normalthread_TID``) shows the thread's post date
+(``<td class="by">…<em><span>2024-1-20</span></em>``), its 最后发表 date in the last ``td.by``
+(``<span title="2021-4-2 10:43">7 天前</span>`` when recent) and links its later pages
+(``<span class="tps">…<a href="thread-41388-2-1.html">2</a></span>``). A thread stored before is
+not fetched again; the later pages of every report thread are requested from its row: those we
+do not hold, and the last one we hold if it was fetched on or before the last post (so a stored
+thread that gained a page gets it, and ``--refresh`` asks every page even when page 1 answers
+304). Page 1 is not asked again for new replies (replies are not the report). Forums list threads by last post, so paging goes on past a page
+where a stored thread grew, and stops at a page of stored, unchanged report threads.
 """
 
 from __future__ import annotations
@@ -32,12 +42,16 @@ from crawler.pages.discuz import DiscuzThread
 from crawler.text import squash_spaces
 from crawler.urls import canonical_url
 from spiders.base import SiteSpider
+from spiders.listing import first_date
 
 _THREAD_REWRITE = re.compile(r"/thread-(\d+)-(\d+)-\d+\.html$")
 _FORUM_REWRITE = re.compile(r"/forum-(\w+)-(\d+)\.html$")
 # Views of a thread that are not its pages: one author's floors, reversed order, print layout.
 _OTHER_VIEWS = frozenset({"authorid", "ordertype", "action", "from", "pid", "goto"})
 NEXT_PAGE = "div.pg a.nxt::attr(href)"
+THREAD_ROWS = "tbody[id^='normalthread_'], tbody[id^='stickthread_']"
+ROW_DATE = "em [title]::attr(title), em ::text"
+"""In a row's ``td.by`` cells: the first shows the post date, the last the 最后发表 date."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +122,43 @@ def thread_links(html: str, page_url: str) -> dict[str, str]:
     return found
 
 
+@dataclass(frozen=True)
+class ThreadEntry:
+    """A thread as a list page shows it."""
+
+    url: str
+    """Canonical URL of the thread's first page."""
+    title: str
+    listed_on: str | None = None
+    """The date the thread was posted (YYYY-MM-DD), when it has a list row."""
+    last_post_on: str | None = None
+    """The date of its last post (最后发表)."""
+    pages: int = 1
+    """How many pages the row links (``2 3 … 9``); 1 without a row."""
+
+
+def thread_entries(html: str, page_url: str, rewrite: bool) -> list[ThreadEntry]:
+    """The threads a list page links (`thread_links`), with what their list rows show."""
+    rows = {row.attrib["id"].rsplit("_", 1)[-1]: row for row in Selector(text=html).css(THREAD_ROWS)}
+    entries = []
+    for tid, title in thread_links(html, page_url).items():
+        url = ref_url(page_url, Ref("thread", tid), rewrite)
+        row = rows.get(tid)
+        if row is None or not row.css("td.by"):
+            entries.append(ThreadEntry(url, title))
+            continue
+        by = row.css("td.by")
+        posted, last_post = first_date(by[0], ROW_DATE), first_date(by[-1], ROW_DATE)
+        entries.append(ThreadEntry(url, title, posted, last_post, _page_count(row, page_url, tid)))
+    return entries
+
+
+def _page_count(row: Selector, page_url: str, tid: str) -> int:
+    """The highest page of thread ``tid`` that its list row links."""
+    refs = (read_ref(urljoin(page_url, href.strip())) for href in row.css("a[href]::attr(href)").getall())
+    return max((ref.page for ref in refs if ref and ref.kind == "thread" and ref.id == tid), default=1)
+
+
 def next_page(html: str, page_url: str) -> str | None:
     """Absolute URL of the ``下一页`` link of a list or thread page."""
     href = Selector(text=html).css(NEXT_PAGE).get()
@@ -132,17 +183,42 @@ class DiscuzSpider(SiteSpider):
             yield scrapy.Request(start, callback=self.parse_list, meta={"rewrite": rewrite, "list_page": 1, "forum": ref})
 
     def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
+        """Follow the page's report threads we lack and the later pages we lack of every report
+        thread (from its row: a 304 on a stored page 1 shows no pager); then the next list page."""
         rewrite, forum = response.meta["rewrite"], response.meta["forum"]
-        links = thread_links(response.text, response.url)
-        if not links:
+        threads = thread_entries(response.text, response.url, rewrite)
+        if not threads:
             self.crawler.stats.inc_value("govcrawl/lists/empty")
             self.logger.warning("no threads on list page %s", response.url)
             return
-        for tid, title in links.items():
-            url = ref_url(response.url, Ref("thread", tid), rewrite)
-            if self.wants(title, url):
-                yield scrapy.Request(url, callback=self.parse_thread, errback=self.fetch_failed, meta={"rewrite": rewrite, "thread_page": 1})
-        yield from self.follow_list(response, forum, rewrite)
+        grown = False
+        for thread in threads:
+            meta = {"rewrite": rewrite, "thread_page": 1}
+            followed = self.follow_report(response, thread.url, thread.title, thread.listed_on, self.parse_thread, meta=meta)
+            stored = followed is None and self.is_report_link(thread.title, thread.url) and self.has_current_copy(thread.url)
+            later = self.later_pages(thread, rewrite) if followed is not None or stored else []
+            if stored and later:
+                grown = True
+                self.crawler.stats.inc_value("govcrawl/links/grown_pages", len(later))
+            yield from ([followed] if followed is not None else []) + later
+        if self.should_continue_paging(response, threads) or grown:
+            yield from self.follow_list(response, forum, rewrite)
+
+    def later_pages(self, thread: ThreadEntry, rewrite: bool) -> list[scrapy.Request]:
+        """Requests for the later pages of a thread that its list row links and we lack or hold
+        stale: every page we do not hold, and the last one we hold if it was fetched on or
+        before the last post (earlier pages were full by then)."""
+        tid = read_ref(thread.url).id  # type: ignore[union-attr]
+        requests = []
+        for page in range(min(thread.pages, self.site.max_list_pages), 1, -1):
+            url = ref_url(thread.url, Ref("thread", tid, page), rewrite)
+            stored = self.has_current_copy(url)
+            if stored and self.has_current_copy(url, thread.last_post_on):
+                break
+            requests.append(scrapy.Request(url, callback=self.parse_thread, errback=self.fetch_failed, meta={"rewrite": rewrite}))
+            if stored:
+                break
+        return requests[::-1]
 
     def follow_list(self, response: Response, forum: Ref | None, rewrite: bool) -> Iterator[scrapy.Request]:
         found = next_page(response.text, response.url)
@@ -167,6 +243,6 @@ class DiscuzSpider(SiteSpider):
         found = next_page(response.text, response.url)
         ref, this = (read_ref(found) if found else None), read_ref(response.url)
         if ref and this and ref.kind == "thread" and ref.id == this.id and ref.page > this.page:
-            if ref.page <= self.site.max_list_pages:
-                url = ref_url(response.url, ref, response.meta["rewrite"])
+            url = ref_url(response.url, ref, response.meta["rewrite"])
+            if ref.page <= self.site.max_list_pages and not self.has_current_copy(url):
                 yield scrapy.Request(url, callback=self.parse_thread, errback=self.fetch_failed, meta={"rewrite": response.meta["rewrite"]})

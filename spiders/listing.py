@@ -73,6 +73,18 @@ def _row_date(anchor: Selector) -> str | None:
     return parse_date(found.group(0)) if found else None
 
 
+def first_date(entry: Selector, query: str) -> str | None:
+    """The first date (YYYY-MM-DD) among the values a CSS ``query`` selects in a list entry.
+
+    Put attributes first: lists print recent dates as ``7 天前`` with the date in a ``title``
+    (``<span title="2021-4-2 10:43">7&nbsp;天前</span>``) or ``<time datetime>``."""
+    for value in entry.css(query).getall():
+        found = _ROW_DATE.search(value)
+        if found and (day := parse_date(found.group(0))):
+            return day
+    return None
+
+
 def article_links(html: str, page_url: str, pattern: re.Pattern[str]) -> list[Link]:
     """Links of the page whose URL is an article URL of the family (``pattern``)."""
     return [link for link in page_links(html, page_url) if pattern.search(link.url)]

@@ -4,6 +4,9 @@ A channel lists articles on ``/xsq/index.shtml``, ``index_2.shtml``, ``index_3.s
 links in the same folder). Articles are ``/system/YYYY/MM/DD/NNNNNNNNN.shtml``; a long one is
 split over ``NNNNNNNNN_2.shtml``, ``_3`` … (``#pages`` pager), each page stored with its own part.
 Article pages also link 相关新闻 (other ``/system/`` articles): those are not followed.
+Channel rows show the article's date (``<li><span class="date">2024-01-24</span><a …>``) and
+list newest first: a stored article is not fetched again (nor its later pages, which only its
+first page links), and the channel is read page after page until one holds only stored reports.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from crawler.items import PageItem
 from crawler.text import squash_spaces
 from crawler.urls import canonical_url
 from spiders.base import SiteSpider
+from spiders.listing import Link, page_links
 
 ARTICLE = re.compile(r"/system/\d{4}/\d{2}/\d{2}/(\d+)(?:_(\d+))?\.s?html?$")
 CHANNEL_PAGE = re.compile(r"/index(?:_(\d+))?\.s?html?$")
@@ -35,9 +39,14 @@ def links(html: str, page_url: str) -> list[tuple[str, str]]:
     return list(found.items())
 
 
+def listed_articles(html: str, page_url: str) -> list[Link]:
+    """Articles (first pages) a channel page lists, with the dates their rows show."""
+    return [link for link in page_links(html, page_url) if (m := ARTICLE.search(urlsplit(link.url).path)) and not m.group(2)]
+
+
 def article_links(html: str, page_url: str) -> list[tuple[str, str]]:
-    """Articles (first pages) a channel page lists."""
-    return [(url, title) for url, title in links(html, page_url) if (m := ARTICLE.search(urlsplit(url).path)) and not m.group(2)]
+    """(URL, title) of the articles (first pages) a channel page lists."""
+    return [(link.url, link.title) for link in listed_articles(html, page_url)]
 
 
 def channel_pages(html: str, page_url: str) -> list[tuple[str, int]]:
@@ -50,6 +59,13 @@ def channel_pages(html: str, page_url: str) -> list[tuple[str, int]]:
         if found and path.rsplit("/", 1)[0] + "/" == folder and url != canonical_url(page_url):
             pages.append((url, int(found.group(1) or 1)))
     return pages
+
+
+def next_channel_page(html: str, page_url: str) -> tuple[str, int] | None:
+    """(URL, number) of the channel page after this one, if this one links it."""
+    found = CHANNEL_PAGE.search(urlsplit(page_url).path)
+    wanted = int(found.group(1) or 1) + 1 if found else 2
+    return next(((url, number) for url, number in channel_pages(html, page_url) if number == wanted), None)
 
 
 def article_pages(html: str, page_url: str) -> list[str]:
@@ -79,12 +95,16 @@ class NewsSpider(SiteSpider):
             yield scrapy.Request(canonical_url(url), callback=self.parse_channel)
 
     def parse_channel(self, response: Response) -> Iterator[scrapy.Request]:
-        for url, title in article_links(response.text, response.url):
-            if self.wants(title, url):
-                yield scrapy.Request(url, callback=self.parse_article, errback=self.fetch_failed)
-        for url, number in channel_pages(response.text, response.url):
-            if number <= self.site.max_list_pages and self.site.is_list_url(url):
-                yield scrapy.Request(url, callback=self.parse_channel)
+        articles = listed_articles(response.text, response.url)
+        for article in articles:
+            followed = self.follow_report(response, article.url, article.title, article.listed_on)
+            if followed is not None:
+                yield followed
+        following = next_channel_page(response.text, response.url)
+        if following is None or following[1] > self.site.max_list_pages or not self.site.is_list_url(following[0]):
+            return
+        if self.should_continue_paging(response, articles):
+            yield scrapy.Request(following[0], callback=self.parse_channel)
 
     def parse_article(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
         yield self.page_item(response)

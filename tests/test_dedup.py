@@ -370,3 +370,17 @@ def test_leftover_signature_lines_do_not_chain_a_forums_threads_together(tmp_pat
         store = run(order, tmp_path / f"{len(list(tmp_path.iterdir()))}.sqlite")
         reports = [g for g in groups(store) if any("thread-9" not in url for url, _ in g)]
         assert len(reports) == 3, order
+
+
+@pytest.mark.parametrize("chars_per_edit", [200, 60, 40])
+def test_heavily_re_typed_copies_are_near(chars_per_edit: int, tmp_path: Path) -> None:
+    title, text = real_report("hengyang-2021")
+    garbled = forum_floors(retype(text, len(text) // chars_per_edit, chars_per_edit), 5, 1)
+    for index, order in enumerate((["official", "forum"], ["forum", "official"])):
+        copies = {"official": page("https://www.hengyang.gov.cn/r.html", "official", title, text),
+                  "forum": page("https://bbs.example.cn/r.html", "forum", title, garbled)}
+        store = run([copies[name] for name in order], tmp_path / f"{index}.sqlite")
+        [document] = store.documents()
+        row = copy_of(store, "https://bbs.example.cn/r.html")
+        assert row["relation"] == "near" and dedup.NEAR_THRESHOLD <= row["similarity"] < 0.99
+        assert document["text"] == text

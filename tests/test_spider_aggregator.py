@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import SITES
-from spider_crawl import copies, crawl, crawled, disallowed, gold, table_counts
-from spiders.aggregator import list_pages
+from crawler.replay import ReplayServer
+from spider_crawl import copies, crawl, crawled, disallowed, documents_changed, gold, runs, table_counts
+from spiders.aggregator import list_page_number, list_pages
 
 HOST = "www.zhaoshangbao.net"
 TRUTH = gold(HOST)
@@ -25,6 +27,7 @@ def test_list_pages_of_the_column_only() -> None:
     html = (SITES / HOST / "zhejiang/lishui/gzbg/index.html").read_text("utf-8")
     assert list_pages(html, COLUMN, COLUMN) == [(COLUMN + "list_2.html", 2), (COLUMN + "list_3.html", 3)]
     assert list_pages('<a href="/zhejiang/wenzhou/gzbg/list_2.html">2</a>', COLUMN, COLUMN) == []
+    assert [list_page_number(u, COLUMN) for u in (COLUMN + "list_3.html", COLUMN, f"https://{HOST}/zhejiang/list_3.html")] == [3, None, None]
 
 
 def test_requests_only_the_list_pages(column) -> None:
@@ -58,3 +61,40 @@ def test_recrawl_adds_no_rows(column, replay_url: str) -> None:
     assert again.returncode == 0, again.stderr
     assert table_counts(db) == before
     assert "0 new documents, 0 duplicates" in again.stdout
+
+
+# --- incremental: the list pages are the stored pages; a 304 ends paging -------------------
+
+LIST_2, LIST_3 = COLUMN + "list_2.html", COLUMN + "list_3.html"
+
+
+def test_second_run_stops_at_the_unchanged_first_page(replay_server, tmp_path: Path) -> None:
+    first, second, refresh = runs(replay_server, "zhaoshangbao-lishui", HOST, tmp_path / "govreports.db", (), (), ("--refresh",))
+    assert first["urls"][1:] == [COLUMN, LIST_2, LIST_3]  # one after another
+    assert second["urls"] == [f"https://{HOST}/robots.txt", COLUMN]  # 304: neither page 2 nor 3 asked
+    assert second["stats"]["govcrawl/pages/not_modified"] == 1 and second["stats"]["govcrawl/paging/stopped_not_modified"] == 1
+    assert second["stats"]["downloader/response_bytes"] <= 0.05 * first["stats"]["downloader/response_bytes"]
+    assert second["documents"] == first["documents"] and documents_changed(second["stats"]) == 0
+    # --refresh asks every stored list page again, each answered 304: paging goes on by the stored pages
+    assert refresh["urls"][1:] == [COLUMN, LIST_2, LIST_3]
+    assert refresh["stats"]["govcrawl/pages/not_modified"] == 3 and "govcrawl/errors" not in refresh["stats"]
+    assert refresh["documents"] == first["documents"]
+
+
+def test_a_changed_first_page_is_stored_and_paging_stops_at_the_unchanged_second(tmp_path: Path) -> None:
+    shutil.copytree(SITES / HOST, tmp_path / "sites" / HOST)
+    server = ReplayServer(tmp_path / "sites")
+    server.start()
+    try:
+        db = tmp_path / "govreports.db"
+        first = runs(server, "zhaoshangbao-lishui", HOST, db, ())[0]
+        index = tmp_path / "sites" / HOST / "zhejiang/lishui/gzbg/index.html"
+        index.write_text(index.read_text("utf-8").replace("浏览：1682次", "浏览：1702次"), "utf-8")  # a hit counter ticked
+        second = runs(server, "zhaoshangbao-lishui", HOST, db, ())[0]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert second["urls"] == [f"https://{HOST}/robots.txt", COLUMN, LIST_2]
+    assert second["stats"]["govcrawl/pages/not_modified"] == 1 and second["stats"]["govcrawl/paging/stopped_not_modified"] == 1
+    assert second["stats"]["govcrawl/pages/stored"] == 1  # the new version of page 1 (its copies point at the same documents)
+    assert [d[:3] for d in second["documents"]] == [d[:3] for d in first["documents"]]  # id, title, text

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 from scrapy.http import HtmlResponse, Request
 
 from conftest import SITES
-from spider_crawl import copies, crawl, crawled, disallowed, gold, table_counts
-from spiders.discuz import DiscuzSpider, Ref, next_page, read_ref, ref_url, thread_links, uses_rewrite
+from crawler.replay import ReplayServer
+from spider_crawl import copies, crawl, crawled, disallowed, documents_changed, gold, recorded_bytes, runs, table_counts
+from spiders.discuz import DiscuzSpider, Ref, ThreadEntry, next_page, read_ref, ref_url, thread_entries, thread_links, uses_rewrite
 
 FORUMS = {"lishuiren": "bbs.lishuiren.net", "gannanren": "bbs.gannanren.com"}
 EXTRA = Path("/work/shared/sites/extra")
@@ -63,6 +66,18 @@ def test_list_page_helpers_on_the_real_markup_skeleton() -> None:
     links = thread_links(html, "http://bbs.xx.com/forum-12-2.html")
     assert links == {"1234": "2021年XX县政府工作报告（全文）", "1201": "2020年XX县政府工作报告解读"}
     assert next_page(html, "http://bbs.xx.com/forum-12-2.html") == "http://bbs.xx.com/forum-12-3.html"
+
+
+def test_thread_entries_read_post_date_last_post_and_pages_from_the_row() -> None:
+    html = (EXTRA / "2b_discuz_x34_forumdisplay.html").read_text("utf-8")
+    entries = thread_entries(html, "http://bbs.xx.com/forum-12-2.html", rewrite=True)
+    assert entries[1] == ThreadEntry("http://bbs.xx.com/thread-1201-1-1.html", "2020年XX县政府工作报告解读", "2021-04-02", "2021-04-02")  # 7 天前
+    assert (entries[0].listed_on, entries[0].last_post_on) == ("2021-04-08", "2021-04-09")
+    gbk = (SITES / "bbs.gannanren.com/_lists/fid-12-2.html").read_bytes().decode("gbk")
+    page = "http://bbs.gannanren.com/forum.php?mod=forumdisplay&fid=12&page=2"
+    assert thread_entries(gbk, page, rewrite=False)[0] == ThreadEntry(
+        "http://bbs.gannanren.com/forum.php?mod=viewthread&tid=2790", "2023年兴国县政府工作报告", "2023-02-07", "2023-02-07", pages=2)
+    assert thread_entries(gbk, page, rewrite=False)[-1].listed_on is None  # only in the 本版热帖 block: no row
 
 
 def test_thread_links_merge_a_thread_listed_in_both_forms() -> None:
@@ -168,3 +183,78 @@ def test_recrawl_adds_no_rows(forum, replay_url: str) -> None:
     assert again.returncode == 0, again.stderr
     assert table_counts(db) == before
     assert "0 new documents, 0 duplicates" in again.stdout, again.stdout
+
+
+# --- incremental -------------------------------------------------------------------------
+
+FIRST_LIST = {"lishuiren": "forum-36-1.html", "gannanren": "_lists/fid-12-1.html"}
+
+
+@pytest.mark.parametrize("site", sorted(FORUMS))
+def test_second_run_of_the_unchanged_forum_reads_one_list_page(site: str, replay_server, tmp_path: Path) -> None:
+    host = FORUMS[site]
+    first, second = runs(replay_server, site, host, tmp_path / "govreports.db", (), ())
+    assert second["urls"] == [f"http://{host}/robots.txt", gold(host)["list_pages"][0]["url"]]  # no thread page, no paging
+    assert second["stats"]["govcrawl/paging/stopped_known"] == 1 and "govcrawl/links/grown_pages" not in second["stats"]
+    assert second["documents"] == first["documents"] and documents_changed(second["stats"]) == 0
+    second_bytes, first_bytes = second["stats"]["downloader/response_bytes"], first["stats"]["downloader/response_bytes"]
+    assert second_bytes <= recorded_bytes(host, "robots.txt", FIRST_LIST[site])
+    if site == "gannanren":
+        # Structural bound, not 5 %: robots.txt and the first list page (11 KB) alone are 6 % of
+        # the first run's 206 KB (GBK pages, half the size of the UTF-8 forum's).
+        assert second_bytes <= 0.065 * first_bytes
+    else:
+        assert second_bytes <= 0.05 * first_bytes
+
+
+LISHUI = "bbs.lishuiren.net"
+GROWN = f"http://{LISHUI}/thread-41388-2-1.html"
+ROW_PAGES = '<span class="tps">&nbsp;...<a href="thread-41388-2-1.html">2</a></span>'
+
+
+@pytest.fixture
+def forum_copy(tmp_path: Path):
+    """A copy of the recorded 丽水人论坛 (to edit between runs), a replay server over it, a database."""
+    shutil.copytree(SITES / LISHUI, tmp_path / "sites" / LISHUI)
+    server = ReplayServer(tmp_path / "sites")
+    server.start()
+    yield tmp_path / "sites" / LISHUI, server, tmp_path / "govreports.db"
+    server.shutdown()
+    server.server_close()
+
+
+def replace(file: Path, old: str, new: str) -> str:
+    """Replace the one ``old`` in ``file``; the file's text before."""
+    text = file.read_text("utf-8")
+    assert text.count(old) == 1, old
+    file.write_text(text.replace(old, new), "utf-8")
+    return text
+
+
+def test_a_stored_thread_that_gained_a_page_has_it_fetched(forum_copy) -> None:
+    root, server, db = forum_copy
+    # the first crawl sees thread 41388 with one page: no page links in its row, no pager
+    listed = replace(root / "forum-36-1.html", ROW_PAGES, "")
+    thread = (root / "thread-41388-1-1.html").read_text("utf-8")
+    (root / "thread-41388-1-1.html").write_text(thread.replace('<a href="thread-41388-2-1.html">2</a>', "").replace(
+        '<a href="thread-41388-2-1.html" class="nxt">下一页</a>', ""), "utf-8")
+    first = runs(server, "lishuiren", LISHUI, db, ())[0]
+    assert GROWN not in first["urls"]
+    (root / "forum-36-1.html").write_text(listed, "utf-8")  # now it has two
+    (root / "thread-41388-1-1.html").write_text(thread, "utf-8")
+    second = runs(server, "lishuiren", LISHUI, db, ())[0]
+    assert GROWN in second["urls"] and f"http://{LISHUI}/thread-41388-1-1.html" not in second["urls"]
+    assert second["stats"]["govcrawl/links/grown_pages"] == 1 and second["stats"]["govcrawl/pages/stored"] == 1
+    # a page where a thread grew is read, so is the next (lists go by last post); that one holds only stored threads
+    assert [u for u in second["urls"] if "forum-" in u] == [f"http://{LISHUI}/forum-36-1.html", f"http://{LISHUI}/forum-36-2.html"]
+    assert second["documents"] == first["documents"]  # later pages hold replies: no document
+
+
+def test_the_last_stored_page_is_asked_again_after_a_later_post(forum_copy) -> None:
+    root, server, db = forum_copy
+    runs(server, "lishuiren", LISHUI, db, ())
+    today = date.today()
+    replace(root / "forum-36-1.html", "2024-1-27 21:40", f"{today.year}-{today.month}-{today.day} 21:40")
+    second = runs(server, "lishuiren", LISHUI, db, ())[0]
+    assert [u for u in second["urls"] if "thread-" in u] == [GROWN]  # page 1 is not asked: new replies are not the report
+    assert second["stats"]["govcrawl/pages/not_modified"] == 1  # unchanged after all (conditional request)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SITES
-from spider_crawl import copies, crawl, crawled, disallowed, gold, table_counts
-from spiders.news import article_links, article_pages, channel_pages
+from spider_crawl import copies, crawl, crawled, disallowed, documents_changed, gold, recorded_bytes, runs, table_counts
+from spiders.news import article_links, article_pages, channel_pages, listed_articles, next_channel_page
 
 HOST = "www.lsnews.com.cn"
 TRUTH = gold(HOST)
@@ -60,3 +60,26 @@ def test_recrawl_adds_no_rows(portal, replay_url: str) -> None:
     assert again.returncode == 0, again.stderr
     assert table_counts(db) == before
     assert "0 new documents, 0 duplicates" in again.stdout
+
+
+def test_channel_rows_carry_their_dates_and_the_next_page() -> None:
+    channel = f"http://{HOST}/xsq/index.shtml"
+    html = (SITES / HOST / "xsq/index.shtml").read_bytes().decode("gbk")
+    assert [(a.url.rsplit("/", 1)[1], a.listed_on) for a in listed_articles(html, channel)][:2] == [
+        ("034120556.shtml", "2024-01-26"), ("034118201.shtml", "2024-01-24")]
+    assert next_channel_page(html, channel) == (f"http://{HOST}/xsq/index_2.shtml", 2)
+    last = (SITES / HOST / "xsq/index_2.shtml").read_bytes().decode("gbk")
+    assert next_channel_page(last, f"http://{HOST}/xsq/index_2.shtml") is None
+
+
+def test_second_run_of_the_unchanged_portal_reads_one_channel_page(replay_server, tmp_path: Path) -> None:
+    first, second = runs(replay_server, "lsnews", HOST, tmp_path / "govreports.db", (), ())
+    assert f"http://{HOST}/system/2024/01/24/034118201_2.shtml" in first["urls"]
+    # no stored article again, nor the later page of the two-page one (only its first page links it)
+    assert second["urls"] == [f"http://{HOST}/robots.txt", f"http://{HOST}/xsq/index.shtml"]
+    assert second["stats"]["govcrawl/paging/stopped_known"] == 1
+    assert second["documents"] == first["documents"] and documents_changed(second["stats"]) == 0
+    # Structural bound, not 5 %: robots.txt and the first channel page (2.4 KB) alone are 7.8 % of
+    # the first run's 38 KB (5 short report pages).
+    assert second["stats"]["downloader/response_bytes"] <= recorded_bytes(HOST, "robots.txt", "xsq/index.shtml")
+    assert second["stats"]["downloader/response_bytes"] <= 0.08 * first["stats"]["downloader/response_bytes"]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SITES
-from spider_crawl import copies, crawl, crawled, disallowed, gold, table_counts
-from spiders.wordpress import next_category_page, post_links
+from spider_crawl import copies, crawl, crawled, disallowed, documents_changed, gold, recorded_bytes, runs, table_counts
+from spiders.wordpress import next_category_page, post_entries, post_links
 
 HOST = "www.ruyiwenku.com"
 TRUTH = gold(HOST)
@@ -62,3 +62,24 @@ def test_recrawl_adds_no_rows(farm, replay_url: str) -> None:
     assert again.returncode == 0, again.stderr
     assert table_counts(db) == before
     assert "0 new documents, 0 duplicates" in again.stdout
+
+
+def test_category_entries_carry_their_post_dates() -> None:
+    html = (SITES / HOST / "category/gongzuobaogao/index.html").read_text("utf-8")
+    assert [(p.url.rsplit("/", 1)[1], p.listed_on) for p in post_entries(html, CATEGORY)] == [
+        ("82301.html", "2024-02-02"), ("82288.html", "2024-01-30"), ("82150.html", "2024-01-22")]
+    # the date is the entry's meta line, never a date its excerpt quotes
+    card = ('<article><h2 class="entry-title"><a href="/9.html">2024年X县政府工作报告</a></h2>'
+            '<p>2023年12月30日召开……</p><div class="entry-meta"><time datetime="2024-01-05T08:00:00+08:00">1月5日</time></div></article>')
+    assert [p.listed_on for p in post_entries(card, CATEGORY)] == ["2024-01-05"]
+
+
+def test_second_run_of_the_unchanged_farm_reads_one_category_page(replay_server, tmp_path: Path) -> None:
+    first, second = runs(replay_server, "ruyiwenku", HOST, tmp_path / "govreports.db", (), ())
+    assert second["urls"] == [f"https://{HOST}/robots.txt", CATEGORY]  # page 1 lists only stored posts: no paging
+    assert second["stats"]["govcrawl/paging/stopped_known"] == 1
+    assert second["documents"] == first["documents"] and documents_changed(second["stats"]) == 0
+    # Structural bound, not 5 %: robots.txt and the first category page (8.2 KB) alone are 8 % of
+    # the first run's 107 KB, because the farm's 6 report posts are short previews and full posts.
+    assert second["stats"]["downloader/response_bytes"] <= recorded_bytes(HOST, "robots.txt", "category/gongzuobaogao/index.html")
+    assert second["stats"]["downloader/response_bytes"] <= 0.09 * first["stats"]["downloader/response_bytes"]
