@@ -45,6 +45,23 @@ def is_empty(stats: dict[str, Any], earlier_documents: int) -> bool:
     return earlier_documents > 0 and report_pages_seen(stats) == 0
 
 
+def run_status(stats: dict[str, Any], reason: str, had_documents: bool = False) -> str:
+    """``finished``; ``blocked`` when anti-bot walls kept every page away; ``failed`` when the
+    crawl stopped early or stored nothing but errors; ``empty`` when a site that ``had_documents``
+    from earlier runs showed no report page (`is_empty`)."""
+    if reason != "finished":
+        return "failed"
+    stored = stats.get("govcrawl/pages/stored", 0)
+    if stored == 0 and stats.get("govcrawl/blocked", 0):
+        return "blocked"
+    failures = stats.get("govcrawl/errors", 0) + stats.get("log_count/ERROR", 0)
+    # An incremental run stores nothing when nothing changed: stored reports it skipped count too.
+    current = stored + stats.get("govcrawl/links/known", 0) + stats.get("govcrawl/pages/not_modified", 0)
+    if current == 0 and failures:
+        return "failed"
+    return "empty" if is_empty(stats, int(had_documents)) else "finished"
+
+
 def exit_code(statuses: list[str]) -> ExitCode:
     """The exit code of a crawl whose sites ended with these run statuses."""
     codes = {STATUS_EXIT.get(status, ExitCode.FAILED) for status in statuses}

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from crawler.health import is_empty
+from crawler.health import run_status
 from crawler.pages import EXTRACTOR_VERSION
 from crawler.store import RawPage, Store
 
@@ -20,23 +20,6 @@ if TYPE_CHECKING:
     from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
-
-
-def run_status(stats: dict[str, Any], reason: str, had_documents: bool = False) -> str:
-    """``finished``; ``blocked`` when anti-bot walls kept every page away; ``failed`` when the
-    crawl stopped early or stored nothing but errors; ``empty`` when a site that ``had_documents``
-    from earlier runs showed no report page (``crawler.health.is_empty``)."""
-    if reason != "finished":
-        return "failed"
-    stored = stats.get("govcrawl/pages/stored", 0)
-    if stored == 0 and stats.get("govcrawl/blocked", 0):
-        return "blocked"
-    failures = stats.get("govcrawl/errors", 0) + stats.get("log_count/ERROR", 0)
-    # An incremental run stores nothing when nothing changed: stored reports it skipped count too.
-    current = stored + stats.get("govcrawl/links/known", 0) + stats.get("govcrawl/pages/not_modified", 0)
-    if current == 0 and failures:
-        return "failed"
-    return "empty" if is_empty(stats, int(had_documents)) else "finished"
 
 
 class StorePipeline:
