@@ -250,13 +250,13 @@ def extract(files: tuple[Path, ...], url: str | None, page_type: str | None) -> 
     \b
         govcrawl extract page.html --url https://www.wenzhou.gov.cn/art/2021/3/1/art_1229117804_59100001.html
     """
-    from crawler.encoding import NotHtml, decode_html
-    from crawler.process import process_page
+    from crawler.encoding import NotHtml
+    from crawler.process import process_page, read_page
 
     failures = 0
     for file in files:
         try:
-            _, html = decode_html(file.read_bytes())
+            _, html = read_page(file.read_bytes())
         except (OSError, NotHtml) as problem:
             click.echo(f"error: {file}: {getattr(problem, 'strerror', None) or problem}", err=True)
             failures += 1

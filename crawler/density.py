@@ -119,6 +119,12 @@ def content_root(root: HtmlElement) -> HtmlElement | None:
     return max(candidates, key=lambda el: sum(1 for _ in el.iterancestors()))
 
 
+def link_share(root: HtmlElement) -> float:
+    """Share of the Chinese text of ``root`` that sits inside links (a list page is mostly links)."""
+    total = cjk_count(root.text_content())
+    return sum(cjk_count(a.text_content()) for a in root.iter("a")) / total if total else 1.0
+
+
 def drop_link_lists(root: HtmlElement) -> HtmlElement:
     """A copy of a content root without blocks that are mostly links (related headlines inside it)."""
     copy = deepcopy(root)

@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler import dedup
-from crawler.encoding import NotHtml, decode_html
+from crawler.encoding import NotHtml
 from crawler.pages import EXTRACTOR_VERSION
-from crawler.process import process_page
+from crawler.process import process_page, read_page
 from crawler.sites import Site, get_site, load_sites
 from crawler.store import RawPage, SaveResult, Store
 
@@ -135,7 +135,7 @@ def ingest_capture(store: Store, capture: Capture, run_id: int | None, site: Sit
     if not 200 <= capture.status < 300:
         raise BadCapture(f"HTTP status {capture.status}")
     try:
-        encoding, html = decode_html(capture.body, _header(capture.headers, "content-type"))
+        encoding, html = read_page(capture.body, _header(capture.headers, "content-type"), capture.status)
     except NotHtml as problem:
         raise BadCapture(str(problem)) from None
     name, kind = (site.name, site.kind) if site else site_for(capture.url)

@@ -5,10 +5,21 @@ A crawl runs the same stages as separate pipelines; this composes them in the sa
 
 from __future__ import annotations
 
+from crawler.antibot import CHALLENGES, detect_challenge
 from crawler.clean import clean_draft
+from crawler.encoding import NotHtml, decode_html
 from crawler.items import Draft
 from crawler.metadata import enrich
 from crawler.pages import extract_drafts
+
+
+def read_page(body: bytes, content_type: str | None = None, status: int | None = None) -> tuple[str, str]:
+    """(encoding, html) of a saved page; `NotHtml` for what is no page to extract: empty,
+    binary or undecodable bodies, and anti-bot answers (an interstitial is no document)."""
+    challenge = detect_challenge(status, {}, body)
+    if challenge:
+        raise NotHtml(f"an anti-bot page ({CHALLENGES[challenge]}), not a document")
+    return decode_html(body, content_type)
 
 
 def process_page(url: str, html: str, hint: str | None = None) -> list[Draft]:

@@ -8,7 +8,7 @@ from datetime import date
 from dateutil import parser as dateparser
 
 # Whitespace a Chinese page uses for indentation and layout, full-width space included.
-_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _DATE = re.compile(
     r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2}))?"

@@ -120,3 +120,9 @@ def test_whitespace_is_normalised_and_characters_kept() -> None:
 )
 def test_clean_title(title: str, clean: str) -> None:
     assert clean_title(title) == clean
+
+
+def test_titles_and_fields_never_keep_line_breaks() -> None:
+    from crawler.text import squash_spaces
+
+    assert squash_spaces("时政要闻\n今日: 3\r\n 主题") == "时政要闻 今日: 3 主题"

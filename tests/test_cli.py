@@ -92,3 +92,20 @@ def test_unusable_database_path(tmp_path: Path) -> None:
     not_a_db.write_text("these are my notes, not a database" * 100)
     assert_one_clear_error(govcrawl("stats", "--db", str(not_a_db)), "cannot open database")
     assert not_a_db.read_text().startswith("these are my notes")  # never overwritten
+
+
+def test_extract_refuses_anti_bot_pages(tmp_path: Path) -> None:
+    interstitial = tmp_path / "thread.html"
+    interstitial.write_text(
+        '<html><head><title>&#x9891;&#x7e41;&#x5237;&#x65b0;&#x9650;&#x5236;</title></head><body>'
+        '<script>function reload() {document.location.reload();}setTimeout("reload()", 1001);</script>'
+        "<b>&#x9891;&#x7e41;&#x5237;&#x65b0;&#x9650;&#x5236;</b></body></html>"
+    )
+    assert_one_clear_error(govcrawl("extract", str(interstitial)), "thread.html", "anti-bot page", "attackevasive")
+
+
+def test_extract_finds_no_document_on_a_list_page(tmp_path: Path) -> None:
+    rows = "".join(f'<li><a href="/art/{y}/a{y}.html">{y}年某县政府工作报告</a><span>{y}-03-01</span></li>' for y in range(2010, 2026))
+    page = tmp_path / "column.html"
+    page.write_text(f"<html><head><title>政府工作报告</title></head><body><div class='nav'><a href='/'>首页</a></div><ul>{rows}</ul></body></html>")
+    assert_one_clear_error(govcrawl("extract", str(page)), "column.html", "no document found")

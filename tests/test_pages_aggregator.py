@@ -33,9 +33,9 @@ def drafts(case: str):
     [
         ("three_reports", ["2022年沂南县政府工作报告", "远安县2023年政府工作报告", "瓮安县政府工作报告"],
          ["2022-02-18", "2023-01-31", "2021-03-01"]),
-        ("five_reports_last_cut", ["临朐县政府工作报告", "湄潭县政府工作报告", "正安县政府工作报告",
-                                   "秭归县第二十届人大四次会议开幕", "宾川县政府工作报告"],
-         ["2022-01-25", "2024-01-15", "2022-01-12", "2024-01-17", "2023-01-20"]),
+        # the news story 秭归县第二十届人大四次会议开幕 between them is not a report
+        ("five_reports_last_cut", ["临朐县政府工作报告", "湄潭县政府工作报告", "正安县政府工作报告", "宾川县政府工作报告"],
+         ["2022-01-25", "2024-01-15", "2022-01-12", "2023-01-20"]),
         ("dl_list_without_hint", ["2021年瓮安县政府工作报告（全文）", "远安县2023年政府工作报告"], ["2021-03-02", "2023-02-01"]),
     ],
 )
@@ -111,3 +111,19 @@ def test_recognised_without_hint() -> None:
 def test_single_article_page_is_not_an_aggregator() -> None:
     html = (FIXTURES.parent / "news" / "editor_qr_block" / "body.html").read_text("utf-8")
     assert recognise("http://example.cn/a.html", html) is not AggregatorPage
+
+
+def test_entries_that_are_not_reports_are_not_documents() -> None:
+    from crawler.pages.aggregator import AggregatorPage
+
+    prose = "各位代表，过去一年全县坚持稳中求进工作总基调，地区生产总值增长百分之六点五，重点项目建设取得新进展。" * 4
+    entries = [("2021年宝兴县政府工作报告", "2021-03-05"), ("宝兴县2021年招商引资项目推介", "2021-02-10"),
+               ("2020年宝兴县政府工作报告", "2020-05-21")]
+    items = "".join(
+        f'<div class="news-item"><h2 class="news-title"><a href="/{i}.html">【宝兴县招商】{title}</a></h2>'
+        f'<div class="news-body"><p>{prose}</p></div><div class="news-info"><span class="date">{day}</span></div></div>'
+        for i, (title, day) in enumerate(entries)
+    )
+    html = f"<html><body><div class='news-list'>{items}</div></body></html>"
+    page = AggregatorPage("http://www.example.net/baoxing/gzbg/", html)
+    assert [d.title for d in page.drafts()] == ["2021年宝兴县政府工作报告", "2020年宝兴县政府工作报告"]

@@ -28,6 +28,7 @@ from parsel import Selector
 
 from crawler.items import Draft
 from crawler.pages.base import PageType, element_lines
+from crawler.reports import is_report_title
 from crawler.text import clean_line, join_lines, parse_date, squash_spaces
 
 # Shortest entry text that is a document; shorter entries are teasers (title + link + a sentence).
@@ -81,8 +82,8 @@ class AggregatorPage(PageType):
         cursor = 0
         drafts: list[Draft] = []
         for entry in _best_entries(self.sel.root):
-            if not entry.is_document:
-                continue
+            if not entry.is_document or not is_report_title(entry.title):
+                continue  # a teaser, or a 招商 project/news entry between the reports
             start = text.find(entry.lines[0], cursor)
             end = text.find(entry.lines[-1], max(start, 0))
             if start >= 0 and end >= 0:

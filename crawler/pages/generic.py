@@ -14,7 +14,7 @@ import re
 from lxml import html as lxml_html
 from lxml.etree import ParserError, tostring
 
-from crawler.density import cjk_count, content_root, drop_link_lists, prune_chrome
+from crawler.density import cjk_count, content_root, drop_link_lists, link_share, prune_chrome
 from crawler.extract import extract_main_text
 from crawler.forum import find_posts, post_text, starter_posts
 from crawler.items import Draft
@@ -26,6 +26,8 @@ _BARE_DATE = re.compile(r"^\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*
 _SOURCE_LABEL = re.compile(r"(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
 # The density root is trusted unless trafilatura finds far more text (the root is then a fragment).
 TRAFILATURA_GAIN = 1.6
+# A page without paragraph text whose Chinese text is mostly links is a list page, not an article.
+LIST_PAGE_LINK_SHARE = 0.5
 _INFO_LINE_MAX = 80
 
 
@@ -70,6 +72,8 @@ class GenericArticle(PageType):
         """Density root of the pruned page, or trafilatura's text when it holds far more."""
         pruned = prune_chrome(root)
         found = content_root(pruned)
+        if found is None and link_share(pruned) > LIST_PAGE_LINK_SHARE:
+            return ""  # a list of links (column page, forum index): no article on it
         dense = join_lines(element_lines(drop_link_lists(found))) if found is not None else ""
         extracted = extract_main_text(tostring(pruned, encoding="unicode"), self.url)
         other = join_lines(extracted.text.splitlines()) if extracted else ""
