@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import asdict
 import json
 import sqlite3
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import click
 
 from crawler.sites import SITES_FILE, Site, UnknownSite, load_sites
+
+if TYPE_CHECKING:
+    from crawler.store import Store
 
 DEFAULT_DB = Path("output") / "govreports.db"
 
@@ -35,7 +38,7 @@ def sites_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def open_store(db_path: Path, must_exist: bool = False) -> "Store":  # noqa: F821 - imported lazily
+def open_store(db_path: Path, must_exist: bool = False) -> Store:
     """The store at ``db_path``; a user error (not a traceback) when it cannot be opened."""
     from crawler.store import Store
 

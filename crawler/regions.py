@@ -8,7 +8,6 @@ reports keep the code they had when they were delivered.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 

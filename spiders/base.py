@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import scrapy
@@ -15,6 +16,7 @@ from crawler.reports import is_report_title
 from crawler.sites import Site, get_site
 from crawler.store import utc_now
 from crawler.urls import canonical_url
+from spiders.listing import article_links, request
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -138,3 +140,36 @@ class SiteSpider(scrapy.Spider):
         response = getattr(failure.value, "response", None)
         reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
         self.logger.warning("failed to fetch %s: %s", request.url if request else "?", reason)
+
+
+class ColumnSpider(SiteSpider):
+    """A portal's report columns read page after page: article links by the family's URL
+    pattern, then the next list page. Families set ``article_url`` and `next_page_url`."""
+
+    article_url: re.Pattern[str]
+    """Article URLs of the family (the page type's ``URL_PATTERN``)."""
+
+    @classmethod
+    def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:
+        return [(link.url, link.title) for link in article_links(html, url, cls.article_url)]
+
+    def next_page_url(self, response: Response, pages_seen: int) -> str | None:
+        """The list page after this one, within ``max_list_pages``; None on the last."""
+        raise NotImplementedError
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.site.start_urls:
+            yield request(url, self.parse_list, cb_kwargs={"pages_seen": 1})
+
+    def parse_list(self, response: Response, pages_seen: int = 1) -> Iterator[scrapy.Request]:
+        links = article_links(response.text, response.url, self.article_url)
+        for link in links:
+            followed = self.follow_report(response, link.url, link.title, listed_on=link.listed_on)
+            if followed is not None:
+                yield followed
+        next_url = self.next_page_url(response, pages_seen)
+        if next_url and self.site.is_list_url(next_url) and self.should_continue_paging(response, links):
+            yield request(next_url, self.parse_list, cb_kwargs={"pages_seen": pages_seen + 1})
+
+    def parse_article(self, response: Response) -> PageItem:
+        return self.page_item(response)

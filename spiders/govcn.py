@@ -12,16 +12,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import AsyncIterator, Iterator
 from urllib.parse import urlsplit
 
-import scrapy
 from scrapy.http import Response
 
-from crawler.items import PageItem
 from crawler.urls import canonical_url
-from spiders.base import SiteSpider
-from spiders.listing import article_links, page_links, request
+from spiders.base import ColumnSpider
+from spiders.listing import page_links
 from spiders.trs import read_pager
 
 ARTICLE_URL = re.compile(r"/content_\d+\.s?html?$", re.I)
@@ -60,29 +57,11 @@ def _name(url: str) -> str:
     return posixpath.basename(urlsplit(url).path)
 
 
-class GovcnSpider(SiteSpider):
+class GovcnSpider(ColumnSpider):
     """Report columns of a gov.cn-style portal: ``home_N.htm`` list pages, ``content_N.htm`` articles."""
 
     name = "govcn"
     article_url = ARTICLE_URL
 
-    @classmethod
-    def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:
-        return [(link.url, link.title) for link in article_links(html, url, cls.article_url)]
-
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.site.start_urls:
-            yield request(url, self.parse_list)
-
-    def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
-        links = article_links(response.text, response.url, self.article_url)
-        for link in links:
-            followed = self.follow_report(response, link.url, link.title, listed_on=link.listed_on)
-            if followed is not None:
-                yield followed
-        next_url = next_list_page(response.text, response.url, self.site.max_list_pages)
-        if next_url and self.site.is_list_url(next_url) and self.should_continue_paging(response, links):
-            yield request(next_url, self.parse_list)
-
-    def parse_article(self, response: Response) -> PageItem:
-        return self.page_item(response)
+    def next_page_url(self, response: Response, pages_seen: int) -> str | None:
+        return next_list_page(response.text, response.url, self.site.max_list_pages)

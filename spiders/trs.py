@@ -13,19 +13,15 @@ articles relative to the column: ``./202501/t20250124_2989123.html``.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
-from crawler.items import PageItem
 from crawler.pages.trs import URL_PATTERN as ARTICLE_URL
 from crawler.urls import canonical_url
-from spiders.base import SiteSpider
-from spiders.listing import article_links, request
+from spiders.base import ColumnSpider
 
 _CREATE_PAGE = re.compile(r"\bcreatePage(?:HTML)?\s*\(([^()]*)\)")
 _PAGE_EXTENSIONS = ("html", "shtml", "htm")
@@ -80,30 +76,12 @@ def _number(arg: str, scripts: str) -> int | None:
     return None
 
 
-class TrsSpider(SiteSpider):
+class TrsSpider(ColumnSpider):
     """Report columns of a TRS WCM portal: list pages one after another, article pages."""
 
     name = "trs"
     article_url = ARTICLE_URL
     """Article URLs of the family: ``./YYYYMM/tYYYYMMDD_N.html``."""
 
-    @classmethod
-    def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:
-        return [(link.url, link.title) for link in article_links(html, url, cls.article_url)]
-
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.site.start_urls:
-            yield request(url, self.parse_list)
-
-    def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
-        links = article_links(response.text, response.url, self.article_url)
-        for link in links:
-            followed = self.follow_report(response, link.url, link.title, listed_on=link.listed_on)
-            if followed is not None:
-                yield followed
-        next_url = next_list_page(response.text, response.url, self.site.max_list_pages)
-        if next_url and self.site.is_list_url(next_url) and self.should_continue_paging(response, links):
-            yield request(next_url, self.parse_list)
-
-    def parse_article(self, response: Response) -> PageItem:
-        return self.page_item(response)
+    def next_page_url(self, response: Response, pages_seen: int) -> str | None:
+        return next_list_page(response.text, response.url, self.site.max_list_pages)

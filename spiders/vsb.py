@@ -10,19 +10,16 @@ articles ``../info/1040/23529.htm`` (column id, article id).
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
-from crawler.items import PageItem
 from crawler.pages.vsb import URL_PATTERN as ARTICLE_URL
 from crawler.text import squash_spaces
 from crawler.urls import canonical_url
-from spiders.base import SiteSpider
-from spiders.listing import article_links, base_url, page_links, request
+from spiders.base import ColumnSpider
+from spiders.listing import base_url, page_links
 
 # /zwgk/zfgzbg.htm or /zwgk/zfgzbg/2.htm → the column stem /zwgk/zfgzbg
 _STATIC_PAGE = re.compile(r"^(?P<stem>.+?)(?:/\d+)?\.htm$", re.I)
@@ -84,29 +81,11 @@ def _page_number(url: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-class VsbSpider(SiteSpider):
+class VsbSpider(ColumnSpider):
     """Report columns of a 博达 VSB site: static or ``list.jsp`` list pages, ``/info/`` articles."""
 
     name = "vsb"
     article_url = ARTICLE_URL
 
-    @classmethod
-    def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:
-        return [(link.url, link.title) for link in article_links(html, url, cls.article_url)]
-
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.site.start_urls:
-            yield request(url, self.parse_list, cb_kwargs={"pages_seen": 1})
-
-    def parse_list(self, response: Response, pages_seen: int = 1) -> Iterator[scrapy.Request]:
-        links = article_links(response.text, response.url, self.article_url)
-        for link in links:
-            followed = self.follow_report(response, link.url, link.title, listed_on=link.listed_on)
-            if followed is not None:
-                yield followed
-        next_url = next_list_page(response.text, response.url, self.site.max_list_pages, pages_seen)
-        if next_url and self.site.is_list_url(next_url) and self.should_continue_paging(response, links):
-            yield request(next_url, self.parse_list, cb_kwargs={"pages_seen": pages_seen + 1})
-
-    def parse_article(self, response: Response) -> PageItem:
-        return self.page_item(response)
+    def next_page_url(self, response: Response, pages_seen: int) -> str | None:
+        return next_list_page(response.text, response.url, self.site.max_list_pages, pages_seen)
