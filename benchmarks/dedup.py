@@ -132,7 +132,7 @@ def aggregator_pages(reports: dict, rng: random.Random) -> list[Page]:
 def save(store: Store, page: Page, fingerprints: list[dedup.Fingerprint] | None = None) -> list[int]:
     body = "\n".join(d.text for d in page.drafts).encode()
     raw = RawPage(url=page.url, site=page.url.split("/")[2], status=200, headers={}, body=body,
-                  sha1=hashlib.sha1(body).hexdigest(), encoding="utf-8", fetched_at="2026-11-21T00:00:00+00:00",
+                  encoding="utf-8", fetched_at="2026-11-21T00:00:00+00:00",
                   site_kind=page.kind)
     result = store.save_page(raw, page.drafts, None, "bench", fingerprints)
     return [row[0] for row in store.db.execute("select id from copies where page_id = ? order by seg", [result.page_id])]

@@ -31,10 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawler.clean import clean_draft  # noqa: E402
 from crawler.encoding import decode_html  # noqa: E402
 from crawler.extract import plain_trafilatura  # noqa: E402
-from crawler.metadata import enrich  # noqa: E402
 from crawler.pages.generic import GenericArticle  # noqa: E402
 from crawler.process import process_page  # noqa: E402
 
@@ -114,7 +112,7 @@ def document_text(documents: list[dict]) -> str:
 def score_case(case: Path, family: Family) -> None:
     url, html, hint, gold = load(case)
     got = [asdict(d) for d in process_page(url, html, hint)]
-    generic = [asdict(enrich(clean_draft(d))) for d in GenericArticle(url, html).drafts()]
+    generic = [asdict(d) for d in process_page(url, html, GenericArticle.name)]
     family.pages += 1
     family.counts_right += len(got) == len(gold)
     family.govcrawl.add(document_text(got), document_text(gold))

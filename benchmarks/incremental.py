@@ -14,7 +14,6 @@ Bytes are Scrapy's ``downloader/response_bytes`` (bodies and headers) of the run
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -22,17 +21,18 @@ from pathlib import Path
 
 from crawler.replay import DEFAULT_SITES_DIR, ReplayServer, recorded_hosts
 from crawler.sites import load_sites
+from crawler.store import Store
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
 RUNS = (("first", ()), ("second", ()), ("refresh", ("--refresh",)))
 
 
-def last_run(db: Path) -> dict:
-    """Stats of the newest run in ``db``."""
-    connection = sqlite3.connect(db)
-    row = connection.execute("select stats from runs order by id desc limit 1").fetchone()
-    connection.close()
-    return json.loads(row[0] or "{}") if row else {}
+def last_run_stats(db: Path, site: str) -> dict:
+    """Stats of the site's newest run in ``db``."""
+    store = Store.read_only(db)
+    run = store.last_run(site)
+    store.close()
+    return json.loads(run["stats"] or "{}") if run else {}
 
 
 def measure(site: str, server: ReplayServer, folder: Path) -> list[tuple[int, int, int]]:
@@ -43,7 +43,7 @@ def measure(site: str, server: ReplayServer, folder: Path) -> list[tuple[int, in
         before = len(server.requests)
         subprocess.run([GOVCRAWL, "crawl", site, "--replay", server.url, "--db", str(db), *extra],
                        capture_output=True, text=True, timeout=600)
-        stats = last_run(db)
+        stats = last_run_stats(db, site)
         changed = sum(int(stats.get(f"govcrawl/documents/{k}", 0)) for k in ("new", "duplicate", "updated"))
         rows.append((int(stats.get("downloader/response_bytes", 0)), len(server.requests) - before, changed))
     return rows

@@ -29,12 +29,12 @@ CHALLENGES = {
 COOKIE_CHALLENGES = frozenset({"jiasule", "attackevasive"})
 
 
-def detect_challenge(status: int | None, headers: dict[str, str], body: bytes) -> str | None:
+def detect_challenge(status: int | None, body: bytes, set_cookie: str = "") -> str | None:
     """The kind of anti-bot answer this is (a key of `CHALLENGES`), or None for a real page.
-    ``status`` None: a saved page whose HTTP status is unknown, judged by its body alone."""
+    ``status`` None: a saved page whose HTTP status is unknown, judged by its body alone;
+    ``set_cookie``: the answer's Set-Cookie header(s)."""
     head = body[:_SCAN_BYTES]
-    cookies = headers.get("Set-Cookie", "") + headers.get("set-cookie", "")
-    if status in (521, None) and (_JIASULE_BODY.search(head) or "__jsluid" in cookies):
+    if status in (521, None) and (_JIASULE_BODY.search(head) or "__jsluid" in set_cookie):
         return "jiasule"
     if len(body) > _SCAN_BYTES or b"postlist" in head:
         return None  # a real page, however much it mentions logins

@@ -9,7 +9,7 @@ user runs when a site changed its template.
 from __future__ import annotations
 
 import inspect
-import ssl
+from email.message import Message
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ from crawler import __version__
 from crawler.antibot import CHALLENGES, COOKIE_CHALLENGES, detect_challenge
 from crawler.encoding import NotHtml, decode_html
 from crawler.pages import PAGE_TYPES, PageType, recognise
+from crawler.replay import replay_opener
 from crawler.reports import is_report_title
 from crawler.sites import Site
 
@@ -42,16 +43,10 @@ class FetchError(Exception):
 def fetch(url: str, replay_url: str | None = None, timeout: float = 20.0) -> str:
     """The decoded page at ``url`` (through the replay server when given); like the crawl,
     one retry with the cookies an anti-bot wall set."""
-    handlers: list[urllib.request.BaseHandler] = [urllib.request.HTTPCookieProcessor()]
-    if replay_url:
-        context = ssl.create_default_context()
-        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE  # the replay server's own certificate
-        handlers += [urllib.request.ProxyHandler({"http": replay_url, "https": replay_url}),
-                     urllib.request.HTTPSHandler(context=context)]
-    opener = urllib.request.build_opener(*handlers)
+    opener = replay_opener(replay_url) if replay_url else urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
     for attempt in (1, 2):
         status, headers, body = _get(opener, url, timeout)
-        challenge = detect_challenge(status, headers, body)
+        challenge = detect_challenge(status, body, ", ".join(headers.get_all("Set-Cookie") or []))
         if challenge is None:
             break
         if challenge not in COOKIE_CHALLENGES or attempt == 2:
@@ -64,13 +59,14 @@ def fetch(url: str, replay_url: str | None = None, timeout: float = 20.0) -> str
         raise FetchError(f"{url}: {problem}") from None
 
 
-def _get(opener: urllib.request.OpenerDirector, url: str, timeout: float) -> tuple[int, dict[str, str], bytes]:
+def _get(opener: urllib.request.OpenerDirector, url: str, timeout: float) -> tuple[int, Message, bytes]:
+    """Status, headers (looked up regardless of case) and body of a GET."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with opener.open(request, timeout=timeout) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        return error.code, error.headers, error.read()
     except (urllib.error.URLError, OSError) as error:
         raise FetchError(f"{url}: {getattr(error, 'reason', error)}") from None
 

@@ -38,6 +38,15 @@ def sites_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def chosen_sites(sites_file: Path, names: tuple[str, ...], every: bool = False) -> list[Site]:
+    """The configured sites called ``names`` (all of them with ``every``); `UnknownSite` for a typo."""
+    configured = load_sites(sites_file)
+    unknown = [name for name in names if name not in configured]
+    if unknown:
+        raise UnknownSite(unknown[0])
+    return list(configured.values()) if every else [configured[name] for name in names]
+
+
 def open_store(db_path: Path, must_exist: bool = False) -> Store:
     """The store at ``db_path``; a user error (not a traceback) when it cannot be opened."""
     from crawler.store import Store
@@ -142,11 +151,7 @@ def crawl(
     """
     if not sites and not all_sites and not start_url:
         raise click.UsageError("name at least one site, or --all, or --url URL (see `govcrawl sites`)")
-    configured = load_sites(sites_file)
-    unknown = [name for name in sites if name not in configured]
-    if unknown:
-        raise UnknownSite(unknown[0])
-    chosen = list(configured.values()) if all_sites else [configured[name] for name in sites]
+    chosen = chosen_sites(sites_file, sites, every=all_sites)
     chosen += [adhoc_site(start_url)] if start_url else []
     _crawl(
         chosen, db_path, replay_url=replay_url, log_level="INFO" if verbose else "WARNING", refresh=refresh,
@@ -230,10 +235,11 @@ def sites(sites_file: Path, db_path: Path) -> None:
         govcrawl sites
     """
     store = open_store(db_path) if db_path.exists() else None
+    counts_by_site = store.counts_by_site() if store else {}
     for site in load_sites(sites_file).values():
         last = store.last_run(site.name) if store else None
         when = f"last run {last['finished_at'] or last['started_at']} {last['status']}" if last else "never crawled"
-        counts = store.site_counts(site.name) if store else {"pages": 0, "documents": 0}
+        counts = counts_by_site.get(site.name, {"pages": 0, "documents": 0})
         click.echo(
             f"{site.name:<14} {site.family:<8} {site.kind:<9} {site.title}  "
             f"{counts['pages']} pages, {counts['documents']} documents, {when}"
@@ -272,7 +278,6 @@ def extract(files: tuple[Path, ...], url: str | None, page_type: str | None) -> 
             click.echo(json.dumps(asdict(draft), ensure_ascii=False))
     if failures:
         sys.exit(1)
-
 
 
 @cli.command()
@@ -457,8 +462,10 @@ def ingest(files: tuple[Path, ...], url: str | None, site_name: str | None, db_p
     from crawler.ingest import ingest_files
 
     store = open_store(db_path)
-    report = ingest_files(store, list(files), url=url, site_name=site_name)
-    store.close()
+    try:
+        report = ingest_files(store, list(files), url=url, site_name=site_name)
+    finally:
+        store.close()
     for line in report.errors:
         click.echo(f"error: {line}", err=True)
     click.echo(
@@ -517,17 +524,13 @@ def check(sites: tuple[str, ...], replay_url: str | None, sites_file: Path) -> N
     from crawler.check import check_site
     from crawler.runner import spider_class
 
-    configured = load_sites(sites_file)
     failed = []
-    for name in sites:
-        if name not in configured:
-            raise UnknownSite(name)
-        site = configured[name]
+    for site in chosen_sites(sites_file, sites):
         findings = check_site(site, spider_class(site.family).list_links, replay_url)
         for finding in findings:
             click.echo(f"  {'ok ' if finding.ok else 'BAD'} {finding.what:<12} {finding.detail}")
         broken = [f.what for f in findings if not f.ok]
-        click.echo(f"{name}: " + (f"BROKEN: {', '.join(broken)}" if broken else "OK"))
+        click.echo(f"{site.name}: " + (f"BROKEN: {', '.join(broken)}" if broken else "OK"))
         failed += broken
     if failed:
         sys.exit(1)

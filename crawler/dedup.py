@@ -64,15 +64,6 @@ def normalise(text: str) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
-def text_key(text: str) -> str:
-    """Hash of the normalised text: equal for copies that differ only in layout."""
-    return _key_of_normalised(normalise(text))
-
-
-def _key_of_normalised(normalised: str) -> str:
-    return hashlib.blake2b(normalised.encode("utf-8"), digest_size=16).hexdigest()
-
-
 def sha1(text: str) -> str:
     """SHA-1 of the text exactly as stored."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
@@ -120,8 +111,9 @@ class Fingerprint:
 def fingerprint(text: str) -> Fingerprint:
     """The fingerprint of a copy's text (the CPU-heavy part of dedup: ~1 ms per 10k chars)."""
     text = unicodedata.normalize("NFKC", text)
-    normalised = _NOT_WORD.sub("", text)
-    return Fingerprint(_key_of_normalised(normalised), len(normalised), minhash(normalised), sentence_hashes(text))
+    normalised = _NOT_WORD.sub("", text)  # normalise(text), keeping the NFKC text for the sentences
+    key = hashlib.blake2b(normalised.encode("utf-8"), digest_size=16).hexdigest()
+    return Fingerprint(key, len(normalised), minhash(normalised), sentence_hashes(text))
 
 
 def minhash(normalised: str) -> bytes:
@@ -152,12 +144,12 @@ def jaccard(a: bytes, b: bytes) -> float:
     return sum(x == y for x, y in zip(left, right)) / NUM_PERM
 
 
-def containment(part: tuple[int, ...] | set[int], whole: tuple[int, ...] | set[int]) -> float:
+def containment(part: tuple[int, ...], whole: tuple[int, ...]) -> float:
     """Share of ``part``'s sentence hashes found in ``whole`` (0 when ``part`` has none)."""
     if not part:
         return 0.0
-    whole = whole if isinstance(whole, set) else set(whole)
-    return sum(h in whole for h in part) / len(part)
+    found = set(whole)
+    return sum(h in found for h in part) / len(part)
 
 
 def titles_agree(a: str | None, b: str | None) -> bool:

@@ -13,8 +13,6 @@ import re
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
-from crawler.pages.prune import drop_tree
-
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -67,7 +65,7 @@ def prune_chrome(root: HtmlElement) -> HtmlElement:
     doomed = [el for el in copy.iter() if not isinstance(el.tag, str) or is_chrome_element(el)]
     for element in doomed:
         if element.getparent() is not None and not _inside(element, doomed):
-            drop_tree(element)
+            element.drop_tree()  # lxml.html: keeps the tail text
     return copy
 
 
@@ -133,5 +131,5 @@ def drop_link_lists(root: HtmlElement) -> HtmlElement:
         count = cjk_count(text)
         links = sum(cjk_count(a.text_content()) for a in element.iter("a"))
         if count >= 4 and links > MAX_LINK_SHARE * count and element.getparent() is not None:
-            drop_tree(element)
+            element.drop_tree()
     return copy

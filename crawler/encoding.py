@@ -25,7 +25,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     if body.startswith(_BINARY_MAGIC) or (b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff"))):
         raise NotHtml("binary content, not an HTML page")
     try:
-        return "utf-8", body.decode("utf-8-sig")
+        return "utf-8", _html_text(body.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
     encoding, text = html_to_unicode(content_type, body)
@@ -33,7 +33,14 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
         encoding, text = "gb18030", body.decode("gb18030", errors="replace")
     if _bad_share(text) > _MAX_BAD_SHARE:
         raise NotHtml(f"undecodable bytes (neither UTF-8 nor {encoding})")
-    return encoding, text
+    return encoding, _html_text(text)
+
+
+def _html_text(text: str) -> str:
+    """``text``, unless it is JSON (an API answer where a page was expected)."""
+    if text.lstrip()[:1] in ("{", "[") and "<" not in text[:200]:
+        raise NotHtml("JSON, not an HTML page")
+    return text
 
 
 def _bad_share(text: str) -> float:

@@ -17,8 +17,8 @@ Layouts (``--out PATH``):
   are ``documents.<fmt>`` and ``copies.<fmt>`` inside it. CSV is UTF-8 with a BOM, so
   spreadsheet programs read the Chinese correctly.
 
-With ``all_copies`` every copy is a row (its own text, page url/site/fetched_at, and its
-document's year/region/level), there is no companion file, and the txt manifest names
+With ``all_copies`` every copy is a row (its own text and report fields, page
+url/site/fetched_at), there is no companion file, and the txt manifest names
 copy ids.
 """
 
@@ -96,16 +96,20 @@ def _temporary_sibling(final: Path, kind: str) -> Path:
 
 
 @contextmanager
-def atomic_file(final: Path) -> Iterator[Path]:
-    """A temporary path next to ``final``, renamed onto it if the block completes, else removed."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _temporary_sibling(final, "tmp")
+def atomic_files(finals: list[Path]) -> Iterator[list[Path]]:
+    """A temporary next to each file, all renamed into place only when the block completes,
+    else removed."""
+    temporaries = [_temporary_sibling(final, "tmp") for final in finals]
+    for final in finals:
+        final.parent.mkdir(parents=True, exist_ok=True)
     try:
-        yield temporary
+        yield temporaries
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        for temporary in temporaries:
+            temporary.unlink(missing_ok=True)
         raise
-    os.replace(temporary, final)
+    for temporary, final in zip(temporaries, finals):
+        os.replace(temporary, final)
 
 
 @contextmanager
@@ -205,13 +209,11 @@ def _booleans(row: dict[str, Any]) -> dict[str, Any]:
 
 def _target(out: Path, all_copies: bool, fmt: str) -> tuple[Path, Path | None]:
     """Main file and companion copies file (None for ``all_copies``) for ``out``."""
-    if out.is_dir():
-        main, companion = out / f"documents.{fmt}", out / f"copies.{fmt}"
-    else:
-        main, companion = out, out.with_name(f"{out.stem}.copies{out.suffix or '.' + fmt}")
     if all_copies:
         return (out / f"copies.{fmt}" if out.is_dir() else out), None
-    return main, companion
+    if out.is_dir():
+        return out / f"documents.{fmt}", out / f"copies.{fmt}"
+    return out, out.with_name(f"{out.stem}.copies{out.suffix or '.' + fmt}")
 
 
 def write_jsonl(selection: Selection, out: Path, all_copies: bool, tick: Callable[[], None]) -> ExportResult:
@@ -219,7 +221,7 @@ def write_jsonl(selection: Selection, out: Path, all_copies: bool, tick: Callabl
     target, _ = _target(out, all_copies, "jsonl")
     rows = selection.copies() if all_copies else selection.documents()
     result = ExportResult(paths=[target])
-    with atomic_file(target) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as fh:
+    with atomic_files([target]) as [temporary], open(temporary, "w", encoding="utf-8", newline="\n") as fh:
         for row in rows:
             if not all_copies:
                 row["sources"] = [_booleans(source) for source in selection.sources(row["id"])]
@@ -244,7 +246,7 @@ def write_csv(selection: Selection, out: Path, all_copies: bool, tick: Callable[
     """Documents (or copies) in one CSV file, their copies in a companion file."""
     tables = _tables(selection, out, all_copies, "csv")
     result = ExportResult(paths=[path for path, _, _ in tables])
-    with _atomic_files([path for path, _, _ in tables]) as temporaries:
+    with atomic_files([path for path, _, _ in tables]) as temporaries:
         for temporary, (_, rows, counted) in zip(temporaries, tables):
             with open(temporary, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
@@ -264,7 +266,7 @@ def write_parquet(selection: Selection, out: Path, all_copies: bool, tick: Calla
     types = declared_types(selection.db)
     tables = _tables(selection, out, all_copies, "parquet")
     result = ExportResult(paths=[path for path, _, _ in tables])
-    with _atomic_files([path for path, _, _ in tables]) as temporaries:
+    with atomic_files([path for path, _, _ in tables]) as temporaries:
         for temporary, (_, rows, counted) in zip(temporaries, tables):
             schema = pa.schema([(name, arrow_type(pa, types.get(name, "TEXT"))) for name in rows.names])
             with parquet.ParquetWriter(temporary, schema) as writer:
@@ -275,22 +277,6 @@ def write_parquet(selection: Selection, out: Path, all_copies: bool, tick: Calla
                         for _ in batch:
                             tick()
     return result
-
-
-@contextmanager
-def _atomic_files(finals: list[Path]) -> Iterator[list[Path]]:
-    """Temporaries for several files, all renamed into place only when the block completes."""
-    temporaries = [_temporary_sibling(final, "tmp") for final in finals]
-    for final in finals:
-        final.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        yield temporaries
-    except BaseException:
-        for temporary in temporaries:
-            temporary.unlink(missing_ok=True)
-        raise
-    for temporary, final in zip(temporaries, finals):
-        os.replace(temporary, final)
 
 
 def declared_types(db: Database) -> dict[str, str]:

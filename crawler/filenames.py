@@ -10,8 +10,6 @@ _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f]')
 _SPACES = re.compile(r"\s+")
 # Device names Windows reserves with any extension: CON, CON.txt, com1.tar.gz …
 _RESERVED = re.compile(r"(?i)^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$")
-MAX_NAME_BYTES = 240
-"""Below the 255-byte limit of ext4/APFS/NTFS, with room for a temporary prefix."""
 
 
 def safe_name(text: str | None, fallback: str, max_bytes: int = 160) -> str:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from crawler.density import cjk_count, content_root, drop_link_lists, prune_chrome
 from crawler.pages.base import element_lines
-from crawler.pages.prune import drop_tree
 from crawler.text import join_lines, parse_date, squash_spaces
 
 if TYPE_CHECKING:
@@ -92,6 +91,6 @@ def post_text(post: Post) -> str:
     body = prune_chrome(post.element)
     for quote in body.cssselect(_QUOTE):
         if quote.getparent() is not None:
-            drop_tree(quote)
+            quote.drop_tree()
     root = content_root(body)
     return join_lines(element_lines(drop_link_lists(root))) if root is not None else ""

@@ -138,12 +138,8 @@ class FrontierMiddleware:
         self._open()
         self._callback_started(response)
         for output in result:
-            if isinstance(output, Request):
-                if not self._record(output):
-                    continue
-            elif output is not None:
-                self._item_started(response, output)
-            yield output
+            if self._track(response, output):
+                yield output
         self._callback_ended(response)
 
     async def process_spider_output_async(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
@@ -151,13 +147,17 @@ class FrontierMiddleware:
         self._open()
         self._callback_started(response)
         async for output in result:
-            if isinstance(output, Request):
-                if not self._record(output):
-                    continue
-            elif output is not None:
-                self._item_started(response, output)
-            yield output
+            if self._track(response, output):
+                yield output
         self._callback_ended(response)
+
+    def _track(self, response: Response, output: Any) -> bool:
+        """Record a yielded request or count a yielded item; False to drop a request already done."""
+        if isinstance(output, Request):
+            return self._record(output)
+        if output is not None:
+            self._item_started(response, output)
+        return True
 
     def _record(self, request: Request) -> bool:
         """Save the request as pending; False when an interrupted run of the site already did it."""

@@ -9,7 +9,6 @@ itself with kind ``mirror``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,12 +19,11 @@ from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler import dedup
 from crawler.encoding import NotHtml
 from crawler.pages import EXTRACTOR_VERSION
 from crawler.process import process_page, read_page
 from crawler.sites import Site, get_site, load_sites
-from crawler.store import RawPage, SaveResult, Store
+from crawler.store import RawPage, SaveResult, Store, utc_now
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 UNKNOWN_SITE_KIND = "mirror"
@@ -66,7 +64,7 @@ def site_for(url: str, sites: dict[str, Site] | None = None) -> tuple[str, str]:
     """(site name, kind) of a URL: the configured site holding its host, else (host, mirror)."""
     host = (urlsplit(url).hostname or "").lower()
     for site in (sites if sites is not None else load_sites()).values():
-        if any(host == d or host.endswith("." + d) for d in site.allowed_domains):
+        if site.holds(url):
             return site.name, site.kind
     return host or "local", UNKNOWN_SITE_KIND
 
@@ -126,44 +124,40 @@ def _next_capture(records: ArchiveIterator) -> tuple[Any, Capture | None]:
 def _iso(warc_date: str | None) -> str:
     """WARC-Date (``2021-03-01T08:00:00Z``) as the store's ISO 8601 UTC timestamp."""
     if not warc_date:
-        return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        return utc_now()
     return datetime.fromisoformat(warc_date.replace("Z", "+00:00")).astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def ingest_capture(store: Store, capture: Capture, run_id: int | None, site: Site | None = None) -> SaveResult:
-    """Run one page through decode → extract → clean → metadata → dedup → store."""
+def ingest_capture(
+    store: Store, capture: Capture, run_id: int | None, site: Site | None = None, sites: dict[str, Site] | None = None,
+) -> SaveResult:
+    """Run one page through decode → extract → clean → metadata → dedup → store; without
+    ``site``, the page's site is found among ``sites`` (default: the configured ones)."""
     if not 200 <= capture.status < 300:
         raise BadCapture(f"HTTP status {capture.status}")
+    name, kind = (site.name, site.kind) if site else site_for(capture.url, sites)
+    page = RawPage(url=capture.url, site=name, status=capture.status, headers=capture.headers, body=capture.body,
+                   encoding=None, fetched_at=capture.fetched_at, site_kind=kind)
     try:
-        encoding, html = read_page(capture.body, _header(capture.headers, "content-type"), capture.status)
+        page.encoding, html = read_page(page.body, page.header("content-type"), page.status)
     except NotHtml as problem:
         raise BadCapture(str(problem)) from None
-    name, kind = (site.name, site.kind) if site else site_for(capture.url)
-    drafts = process_page(capture.url, html, site.page_type if site else None)
+    drafts = process_page(page.url, html, site.page_type if site else None)
     if not drafts:
         raise BadCapture("no document found on the page")
-    raw = RawPage(
-        url=capture.url, site=name, status=capture.status, headers=capture.headers, body=capture.body,
-        sha1=hashlib.sha1(capture.body).hexdigest(), encoding=encoding, fetched_at=capture.fetched_at,
-        site_kind=kind,
-    )
-    fingerprints = [dedup.fingerprint(draft.text) for draft in drafts]
-    return store.save_page(raw, drafts, run_id, EXTRACTOR_VERSION, fingerprints)
-
-
-def _header(headers: dict[str, str], name: str) -> str | None:
-    return next((value for key, value in headers.items() if key.lower() == name), None)
+    return store.save_page(page, drafts, run_id, EXTRACTOR_VERSION)
 
 
 def ingest_files(store: Store, paths: list[Path], url: str | None = None, site_name: str | None = None) -> IngestReport:
     """Ingest saved pages and WARC files; bad pages and files are skipped and reported."""
     site = get_site(site_name) if site_name else None
+    sites = None if site else load_sites()  # read sites.toml once, not per page
     report = IngestReport()
     run_id = store.start_run(site_name or "ingest", "ingest")
     for path in paths:
         try:
             for capture in captures(path, url):
-                _ingest_one(store, capture, run_id, site, report, path)
+                _ingest_one(store, capture, run_id, site, sites, report, path)
         except BadCapture as problem:
             report.errors.append(f"{path}: {problem}")
     store.finish_run(run_id, "failed" if report.errors else "finished",
@@ -172,9 +166,12 @@ def ingest_files(store: Store, paths: list[Path], url: str | None = None, site_n
     return report
 
 
-def _ingest_one(store: Store, capture: Capture, run_id: int, site: Site | None, report: IngestReport, path: Path) -> None:
+def _ingest_one(
+    store: Store, capture: Capture, run_id: int, site: Site | None, sites: dict[str, Site] | None,
+    report: IngestReport, path: Path,
+) -> None:
     try:
-        result = ingest_capture(store, capture, run_id, site)
+        result = ingest_capture(store, capture, run_id, site, sites)
     except BadCapture as problem:
         if capture.archived:
             report.ignored += 1

@@ -64,8 +64,8 @@ class AntiBotMiddleware:
         return cls(crawler.stats)
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Request | Response:
-        headers = {k.decode("latin-1"): b"; ".join(v).decode("latin-1") for k, v in response.headers.items()}
-        kind = detect_challenge(response.status, headers, response.body)
+        cookies = b"; ".join(response.headers.getlist(b"Set-Cookie")).decode("latin-1")  # all the check reads
+        kind = detect_challenge(response.status, response.body, cookies)
         if kind is None:
             return response
         self.stats.inc_value(f"govcrawl/challenges/{kind}")

@@ -16,7 +16,7 @@ from crawler.pages import extract_drafts
 def read_page(body: bytes, content_type: str | None = None, status: int | None = None) -> tuple[str, str]:
     """(encoding, html) of a saved page; `NotHtml` for what is no page to extract: empty,
     binary or undecodable bodies, and anti-bot answers (an interstitial is no document)."""
-    challenge = detect_challenge(status, {}, body)
+    challenge = detect_challenge(status, body)
     if challenge:
         raise NotHtml(f"an anti-bot page ({CHALLENGES[challenge]}), not a document")
     return decode_html(body, content_type)

@@ -37,6 +37,7 @@ import socket
 import ssl
 import tempfile
 import threading
+import urllib.request
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -47,6 +48,18 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_SITES_DIR = Path(__file__).resolve().parent.parent / "tests" / "sites"
 _NOT_FOUND = "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>"
+
+
+def replay_opener(replay_url: str) -> urllib.request.OpenerDirector:
+    """A urllib opener that reaches recorded sites through the replay server (whose per-host
+    certificates are its own, so they are not verified) and keeps cookies, as a crawler does."""
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    return urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(),
+        urllib.request.ProxyHandler({"http": replay_url, "https": replay_url}),
+        urllib.request.HTTPSHandler(context=context),
+    )
 
 
 def recorded_hosts(sites_dir: Path) -> set[str]:

@@ -1,8 +1,8 @@
 """Re-run extraction, cleaning, metadata and dedup over stored raw pages with the current code.
 
 No network: each stored page's bytes are decoded again (crawler/encoding.py), read by the
-site's page type (``crawler.process.process_page``), fingerprinted and saved with
-``Store.save_page`` (which re-files changed copies and stamps them with the current
+site's page type (``crawler.process.process_page``) and saved with ``Store.save_page``
+(which fingerprints the drafts, re-files changed copies and stamps them with the current
 ``EXTRACTOR_VERSION``). Older versions of a URL are reprocessed before newer ones and stay
 ``superseded``. The report counts documents whose text or fields differ afterwards.
 """
@@ -15,12 +15,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler import dedup
 from crawler.encoding import NotHtml, decode_html
 from crawler.pages import EXTRACTOR_VERSION
 from crawler.process import process_page
 from crawler.sites import Site, load_sites
-from crawler.store import REPORT_FIELDS, RawPage, Store
+from crawler.store import REPORT_FIELDS, RawPage, SaveResult, Store
 
 DOCUMENT_FIELDS = ("title", "text", "published_on", "merged_into", *REPORT_FIELDS)
 """What makes a document "changed" by reprocessing."""
@@ -50,11 +49,11 @@ def reprocess(
     sites = load_sites()
     report = ReprocessReport()
     before = document_states(store)
-    for row in stored_pages(store, site, outdated_only):
+    for page, run_id in stored_pages(store, site, outdated_only):
         try:
-            result = _reprocess_page(store, row, sites.get(row["site"]))
+            result = _reprocess_page(store, page, run_id, sites.get(page.site))
         except NotHtml as problem:
-            report.errors.append(f"{row['url']}: {problem}")
+            report.errors.append(f"{page.url}: {problem}")
             continue
         report.pages += 1
         report.copies_changed += result.new + result.duplicate
@@ -67,8 +66,8 @@ def reprocess(
     return report
 
 
-def stored_pages(store: Store, site: str | None, outdated_only: bool) -> Iterator[dict[str, Any]]:
-    """Stored pages (2xx), oldest fetch first: every column ``save_page`` needs again."""
+def stored_pages(store: Store, site: str | None, outdated_only: bool) -> Iterator[tuple[RawPage, int | None]]:
+    """Stored pages (2xx), oldest fetch first, each with the run that stored it."""
     where = ["p.status between 200 and 299"]
     params: list[Any] = []
     if site:
@@ -79,22 +78,13 @@ def stored_pages(store: Store, site: str | None, outdated_only: bool) -> Iterato
         params.append(EXTRACTOR_VERSION)
     sql = f"select p.id from pages p where {' and '.join(where)} order by p.fetched_at, p.id"
     for (page_id,) in store.db.execute(sql, params).fetchall():
-        yield dict(store.db["pages"].get(page_id))
+        yield store.stored_page(page_id)
 
 
-def _reprocess_page(store: Store, row: dict[str, Any], site: Site | None) -> Any:
-    headers: dict[str, str] = json.loads(row["headers"] or "{}")
-    body = store.page_body(row["id"])
-    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
-    encoding, html = decode_html(body, content_type)
-    drafts = process_page(row["url"], html, site.page_type if site else None)
-    raw = RawPage(
-        url=row["url"], site=row["site"], status=row["status"], headers=headers, body=body,
-        sha1=row["sha1"] or hashlib.sha1(body).hexdigest(), encoding=encoding, fetched_at=row["fetched_at"],
-        final_url=row["final_url"], site_kind=row["site_kind"],
-    )
-    fingerprints = [dedup.fingerprint(draft.text) for draft in drafts]
-    return store.save_page(raw, drafts, row["run_id"], EXTRACTOR_VERSION, fingerprints)
+def _reprocess_page(store: Store, page: RawPage, run_id: int | None, site: Site | None) -> SaveResult:
+    page.encoding, html = decode_html(page.body, page.header("content-type"))
+    drafts = process_page(page.url, html, site.page_type if site else None)
+    return store.save_page(page, drafts, run_id, EXTRACTOR_VERSION)
 
 
 def document_states(store: Store) -> dict[int, str | None]:

@@ -16,14 +16,12 @@ from typing import Any, Callable
 
 from sqlite_utils import Database
 
-# A document merged into another by dedup is not canonical any more.
-MERGED_COLUMN = "merged_into"
-# Fields a copy row borrows from its document when the copies table has no such column.
-DOCUMENT_FIELDS_FOR_COPIES = ("year", "region", "region_code", "level")
 # Columns of the companion copies file: provenance, not the text again.
 COPY_COLUMNS_LEFT_OUT = ("text",)
 BEST_COPY_JOIN = "left join copies b on b.id = d.best_copy_id left join pages bp on bp.id = b.page_id"
 """Joins a document ``d`` to its best copy ``b`` and that copy's page ``bp``."""
+DOCUMENT_EXTRAS = ("bp.url as url", "bp.site as site", "b.truncated as truncated")
+"""What a document row takes from its best copy and that copy's page."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +46,11 @@ def like_prefix(value: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", value) + "%"
 
 
+def copy_field(name: str) -> str:
+    """A copy's own value of a report field, else its document's."""
+    return f"coalesce(c.{name}, d.{name})"
+
+
 def like_substring(value: str) -> str:
     """A LIKE pattern matching strings that contain ``value`` (escape character ``\\``)."""
     return "%" + like_prefix(value)
@@ -66,11 +69,6 @@ class Selection:
 
     # canonical documents ------------------------------------------------------------------
 
-    def document_extras(self) -> list[str]:
-        """url, site and truncated of the best copy, unless documents carry them already."""
-        extras = {"url": "bp.url", "site": "bp.site", "truncated": "b.truncated"}
-        return [f"{sql} as {name}" for name, sql in extras.items() if name not in self.document_columns]
-
     def document_from(self) -> str:
         """FROM clause: documents ``d`` with best copy ``b`` and its page ``bp``."""
         return f"documents d {BEST_COPY_JOIN}"
@@ -78,10 +76,8 @@ class Selection:
     def document_where(self) -> tuple[str, list[Any]]:
         """SQL condition (over d, b) and parameters for the filters, canonical documents only."""
         f = self.filters
-        clauses: list[str] = []
+        clauses = ["d.merged_into is null"]  # a document merged into another is not canonical
         params: list[Any] = []
-        if MERGED_COLUMN in self.document_columns:
-            clauses.append(f"d.{MERGED_COLUMN} is null")
         if f.site is not None:
             clauses.append(
                 "exists (select 1 from copies sc join pages sp on sp.id = sc.page_id "
@@ -89,12 +85,12 @@ class Selection:
             )
             params.append(f.site)
         self._common(clauses, params, lambda name: f"d.{name}", "d.published_on", "b.truncated")
-        return " and ".join(clauses) or "1", params
+        return " and ".join(clauses), params
 
     def documents(self) -> Rows:
         """Canonical documents with every column plus url/site/truncated of the best copy."""
         where, params = self.document_where()
-        columns = ", ".join([*self._plain("d", self.document_columns), *self.document_extras()])
+        columns = ", ".join([*self._plain("d", self.document_columns), *DOCUMENT_EXTRAS])
         return self._rows(f"select {columns} from {self.document_from()} where {where} order by d.id", params)
 
     def count_documents(self) -> int:
@@ -121,10 +117,6 @@ class Selection:
 
     # every copy -----------------------------------------------------------------------------
 
-    def copy_field(self, name: str) -> str:
-        """A copy's own value of ``name`` when copies have that column, else its document's."""
-        return f"coalesce(c.{name}, d.{name})" if name in self.copy_columns else f"d.{name}"
-
     def copy_where(self) -> tuple[str, list[Any]]:
         """SQL condition (over c, p, d) and parameters for the filters, per copy."""
         clauses: list[str] = []
@@ -132,7 +124,7 @@ class Selection:
         if self.filters.site is not None:
             clauses.append("p.site = ?")
             params.append(self.filters.site)
-        self._common(clauses, params, self.copy_field, "c.published_on", "c.truncated")
+        self._common(clauses, params, copy_field, "c.published_on", "c.truncated")
         return " and ".join(clauses) or "1", params
 
     def copy_from(self) -> str:
@@ -140,10 +132,9 @@ class Selection:
         return "copies c join pages p on p.id = c.page_id left join documents d on d.id = c.document_id"
 
     def copies(self) -> Rows:
-        """Every copy with its text, page url/site/fetched_at and its document's year/region/level."""
+        """Every copy with its text (and its own report fields) and its page's url/site/fetched_at."""
         where, params = self.copy_where()
-        borrowed = [f"d.{n} as {n}" for n in DOCUMENT_FIELDS_FOR_COPIES if n not in self.copy_columns]
-        columns = ", ".join([*self._plain("c", self.copy_columns), "p.url as url", "p.site as site", "p.fetched_at as fetched_at", *borrowed])
+        columns = ", ".join([*self._plain("c", self.copy_columns), "p.url as url", "p.site as site", "p.fetched_at as fetched_at"])
         return self._rows(f"select {columns} from {self.copy_from()} where {where} order by c.id", params)
 
     def count_copies(self) -> int:

@@ -6,6 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SITES_FILE = Path(__file__).with_name("sites.toml")
 KINDS = ("official", "news", "mirror", "forum", "farm", "aggregator")
@@ -45,6 +46,11 @@ class Site:
     """The site lists newest first: paging stops at a list page holding only report links
     stored before (and, with ``--since``, at one listing only older links). False for sites
     that list newest last: every list page is read each run (stored reports are still skipped)."""
+
+    def holds(self, url: str) -> bool:
+        """Whether ``url`` is on one of the site's hosts (or their subdomains)."""
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == domain or host.endswith("." + domain) for domain in self.allowed_domains)
 
     def is_list_url(self, url: str) -> bool:
         """Whether ``url`` is a list page of this site by its configured pattern."""

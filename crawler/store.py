@@ -8,15 +8,16 @@ registered migrations below; ``PRAGMA user_version`` holds the schema version.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
-
 from types import SimpleNamespace
+from typing import Any, Iterator
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -27,6 +28,8 @@ from crawler.items import Draft
 from crawler.sites import load_sites
 
 migrations = Migrations("govcrawl")
+CANONICAL = "merged_into is null and best_copy_id is not null"
+"""SQL condition on ``documents``: a canonical document (not merged into another, with a copy left)."""
 NEAR_CANDIDATES = 50
 """At most this many documents sharing an LSH band with a copy are compared with it."""
 
@@ -206,12 +209,20 @@ class RawPage:
     status: int
     headers: dict[str, str]
     body: bytes
-    sha1: str
     encoding: str | None
     fetched_at: str
     final_url: str | None = None
     site_kind: str | None = None
     """official, news, mirror, forum, farm or aggregator (crawler/sites.toml): ranks its copies."""
+
+    @cached_property
+    def sha1(self) -> str:
+        """SHA-1 of the body: with the URL, what identifies a stored version of a page."""
+        return hashlib.sha1(self.body).hexdigest()
+
+    def header(self, name: str) -> str | None:
+        """A response header, whatever the case of its name."""
+        return next((value for key, value in self.headers.items() if key.lower() == name.lower()), None)
 
 
 @dataclass
@@ -329,12 +340,11 @@ class Store:
             self._refresh_document(document_id, updated_at)
 
     def _upsert_page(self, page: RawPage, run_id: int | None) -> int:
-        headers = {k.lower(): v for k, v in page.headers.items()}
         row = {
             "url": page.url, "final_url": page.final_url, "site": page.site, "fetched_at": page.fetched_at,
             "status": page.status, "headers": json.dumps(page.headers, ensure_ascii=False),
             "encoding": page.encoding, "body": zlib.compress(page.body), "sha1": page.sha1,
-            "etag": headers.get("etag"), "last_modified": headers.get("last-modified"), "run_id": run_id,
+            "etag": page.header("etag"), "last_modified": page.header("last-modified"), "run_id": run_id,
             "site_kind": page.site_kind,
         }
         existing = self._page_id(page.url, page.sha1)
@@ -372,7 +382,7 @@ class Store:
         matches = self._find_documents(fp, draft)
         document_id = self._join(matches) if matches else self._create_document(copy_id, row, fetched_at)
         self._update("copies", copy_id, {"document_id": document_id})
-        self._index_copy(document_id, fp)
+        index_copy(self.db, document_id, fp)
         self._refresh_document(document_id, fetched_at)
         return "duplicate" if matches else "new"
 
@@ -506,14 +516,11 @@ class Store:
             "where id = ?", [other, keep],
         )
         for fp in moved:
-            self._index_copy(keep, fp)
+            index_copy(self.db, keep, fp)
 
     def _copy_fingerprints(self, document_id: int) -> list[dedup.Fingerprint]:
         sql = "select text_key, norm_chars, minhash, sentences from copies where document_id = ? order by id"
         return [dedup.Fingerprint.from_row(dict(row)) for row in self.db.query(sql, [document_id])]
-
-    def _index_copy(self, document_id: int, fp: dedup.Fingerprint) -> None:
-        index_copy(self.db, document_id, fp)
 
     def _unindex_document(self, document_id: int) -> None:
         """Drop a document's fingerprints (it was merged, or lost copies and is re-indexed)."""
@@ -527,7 +534,7 @@ class Store:
     def _reindex_document(self, document_id: int) -> None:
         self._unindex_document(document_id)
         for fp in self._copy_fingerprints(document_id):
-            self._index_copy(document_id, fp)
+            index_copy(self.db, document_id, fp)
 
     def _refresh_document(self, document_id: int, updated_at: str) -> None:
         """Choose the document's best copy, take its text and fields, relate the others to it."""
@@ -593,7 +600,7 @@ class Store:
 
     def documents(self) -> Iterator[dict[str, Any]]:
         """Canonical documents: not merged into another, with at least one copy."""
-        yield from self.db["documents"].rows_where("merged_into is null and best_copy_id is not null", order_by="id")
+        yield from self.db["documents"].rows_where(CANONICAL, order_by="id")
 
     def copies_of(self, document_id: int) -> list[dict[str, Any]]:
         sql = """select copies.*, pages.url, pages.site, pages.fetched_at from copies
@@ -638,15 +645,19 @@ class Store:
                  group by p.id order by p.fetched_at, p.id"""
         return {url: (published_on, fetched_at) for url, published_on, fetched_at in self.db.execute(sql, [site])}
 
-    def page_body(self, page_id: int) -> bytes:
-        return zlib.decompress(self.db["pages"].get(page_id)["body"])
+    def stored_page(self, page_id: int) -> tuple[RawPage, int | None]:
+        """A stored page as it was saved (body decompressed), and the run that stored it."""
+        row = self.db["pages"].get(page_id)
+        page = RawPage(
+            url=row["url"], site=row["site"], status=row["status"], headers=json.loads(row["headers"] or "{}"),
+            body=zlib.decompress(row["body"]), encoding=row["encoding"], fetched_at=row["fetched_at"],
+            final_url=row["final_url"], site_kind=row["site_kind"],
+        )
+        return page, row["run_id"]
 
     def last_run(self, site: str) -> dict[str, Any] | None:
         rows = list(self.db["runs"].rows_where("site = ?", [site], order_by="id desc", limit=1))
         return rows[0] if rows else None
-
-    def site_counts(self, site: str) -> dict[str, int]:
-        return self.counts_by_site().get(site, {"pages": 0, "documents": 0})
 
     def counts_by_site(self) -> dict[str, dict[str, int]]:
         """Pages and distinct documents per site."""
@@ -730,8 +741,7 @@ class Store:
         """Canonical documents per ``year``, ``level`` or ``region`` (None last)."""
         if by not in ("year", "level", "region"):
             raise ValueError(f"cannot count documents by {by!r}")
-        sql = f"""select {by}, count(*) from documents where merged_into is null and best_copy_id is not null
-                  group by {by} order by {by} is null, {by}"""
+        sql = f"select {by}, count(*) from documents where {CANONICAL} group by {by} order by {by} is null, {by}"
         return [tuple(row) for row in self.db.execute(sql)]
 
     def field_coverage(self) -> tuple[int, dict[str, int]]:
@@ -739,7 +749,7 @@ class Store:
         fields = ("published_on", "year", "region", "region_code", "level", "speaker", "meeting", "delivered_on")
         counts = ", ".join(f"count({name})" for name in fields)
         row = self.db.execute(
-            f"select count(*), {counts} from documents where merged_into is null and best_copy_id is not null"
+            f"select count(*), {counts} from documents where {CANONICAL}"
         ).fetchone()
         return row[0], dict(zip(fields, row[1:]))
 

@@ -1,1 +1,1 @@
-"""Item pipelines, in ITEM_PIPELINES order: raw → extract → store."""
+"""Item pipelines, in ITEM_PIPELINES order: raw → extract → clean → metadata → dedup → store → frontier."""

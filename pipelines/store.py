@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -59,7 +58,7 @@ class StorePipeline:
         page = ItemAdapter(item)
         raw = RawPage(
             url=page["url"], site=page["site"], status=page["status"], headers=page["headers"],
-            body=page["body"], sha1=hashlib.sha1(page["body"]).hexdigest(), encoding=page["encoding"],
+            body=page["body"], encoding=page["encoding"],
             fetched_at=page["fetched_at"], final_url=page["final_url"], site_kind=page["site_kind"],
         )
         result = self.store.save_page(raw, page["drafts"], self.run_id, EXTRACTOR_VERSION, page["fingerprints"])

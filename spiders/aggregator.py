@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
-from parsel import Selector
 from scrapy.http import Response
 
 from crawler.items import PageItem
@@ -29,6 +28,7 @@ from crawler.middlewares import NotModified
 from crawler.pages.aggregator import AggregatorPage
 from crawler.urls import canonical_url
 from spiders.base import SiteSpider
+from spiders.listing import page_links
 
 if TYPE_CHECKING:
     from twisted.python.failure import Failure
@@ -46,13 +46,8 @@ def list_page_number(url: str, column_url: str) -> int | None:
 
 def list_pages(html: str, page_url: str, column_url: str) -> list[tuple[str, int]]:
     """(URL, number) of the column's list pages linked from a page: ``list_N.html`` in the column's folder."""
-    found: dict[str, int] = {}
-    for href in Selector(text=html).css("a[href]::attr(href)").getall():
-        url = canonical_url(urljoin(page_url, href.strip()))
-        number = list_page_number(url, column_url)
-        if number is not None:
-            found.setdefault(url, number)
-    return list(found.items())
+    numbered = ((link.url, list_page_number(link.url, column_url)) for link in page_links(html, page_url))
+    return [(url, number) for url, number in numbered if number is not None]
 
 
 class AggregatorSpider(SiteSpider):

@@ -16,7 +16,7 @@ from crawler.reports import is_report_title
 from crawler.sites import Site, get_site
 from crawler.store import utc_now
 from crawler.urls import canonical_url
-from spiders.listing import article_links, request
+from spiders.listing import article_links
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -159,7 +159,7 @@ class ColumnSpider(SiteSpider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.site.start_urls:
-            yield request(url, self.parse_list, cb_kwargs={"pages_seen": 1})
+            yield scrapy.Request(url, self.parse_list, cb_kwargs={"pages_seen": 1})
 
     def parse_list(self, response: Response, pages_seen: int = 1) -> Iterator[scrapy.Request]:
         links = article_links(response.text, response.url, self.article_url)
@@ -169,7 +169,7 @@ class ColumnSpider(SiteSpider):
                 yield followed
         next_url = self.next_page_url(response, pages_seen)
         if next_url and self.site.is_list_url(next_url) and self.should_continue_paging(response, links):
-            yield request(next_url, self.parse_list, cb_kwargs={"pages_seen": pages_seen + 1})
+            yield scrapy.Request(next_url, self.parse_list, cb_kwargs={"pages_seen": pages_seen + 1})
 
     def parse_article(self, response: Response) -> PageItem:
         return self.page_item(response)

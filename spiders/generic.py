@@ -33,8 +33,9 @@ from crawler.incremental import FETCH
 from crawler.items import PageItem
 from crawler.reports import is_report_title
 from crawler.text import squash_spaces
+from crawler.urls import canonical_url
 from spiders.base import SiteSpider
-from spiders.listing import Link, page_links, request
+from spiders.listing import Link, page_links
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -129,11 +130,11 @@ class GenericSpider(SiteSpider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.site.start_urls:
-            yield request(url, self.parse_page)
+            yield scrapy.Request(url, self.parse_page)
             root = urljoin(url, "/")
-            yield request(urljoin(root, "/sitemap.xml"), self.parse_sitemap, errback=self.no_sitemap)
+            yield scrapy.Request(urljoin(root, "/sitemap.xml"), self.parse_sitemap, errback=self.no_sitemap)
             if not self.settings.getbool("ROBOTSTXT_OBEY"):
-                yield request(urljoin(root, "/robots.txt"), self.parse_robots, errback=self.no_sitemap)
+                yield scrapy.Request(urljoin(root, "/robots.txt"), self.parse_robots, errback=self.no_sitemap)
 
     def robots_parsed(self, robotparser: RobotParser, request: scrapy.Request, **_: Any) -> None:
         """Signal handler: schedule the sitemaps the robots.txt the middleware fetched names."""
@@ -147,15 +148,16 @@ class GenericSpider(SiteSpider):
             yield self.sitemap_request(url)
 
     def sitemap_request(self, url: str) -> scrapy.Request:
-        return request(url, self.parse_sitemap, errback=self.no_sitemap)
+        # canonical here: `robots_parsed` schedules it through the engine, past CanonicalUrlMiddleware
+        return scrapy.Request(canonical_url(url), self.parse_sitemap, errback=self.no_sitemap)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         kind, urls = sitemap_entries(response.body)
         for url in filter(self.on_site, urls):
             if kind == "sitemapindex":
                 yield self.sitemap_request(url)
-            elif self.wants_sitemap_entry(url) and self.incremental.verdict(url) == FETCH:
-                yield request(url, self.parse_candidate, errback=self.fetch_failed, meta={"title": ""})
+            elif self.wants_sitemap_entry(url) and self.incremental.verdict(canonical_url(url)) == FETCH:
+                yield scrapy.Request(url, self.parse_candidate, errback=self.fetch_failed, meta={"title": ""})
             else:
                 self.crawler.stats.inc_value("govcrawl/sitemap/skipped")
 
@@ -180,7 +182,7 @@ class GenericSpider(SiteSpider):
         if depth == 0 and self.is_report_page(response):  # a start URL that is itself a report
             yield self.page_item(response)
         for url in feed_urls(response.text, response.url):
-            yield request(url, self.parse_feed)
+            yield scrapy.Request(url, self.parse_feed)
         for link in page_links(response.text, response.url):
             if not self.on_site(link.url) or _NOT_HTML.search(urlsplit(link.url).path):
                 continue
@@ -189,7 +191,7 @@ class GenericSpider(SiteSpider):
             elif not is_navigation(link):
                 self.crawler.stats.inc_value("govcrawl/links/not_report")
             elif depth < self.site.max_depth and self.site.is_list_url(link.url):
-                yield request(link.url, self.parse_page)
+                yield scrapy.Request(link.url, self.parse_page)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         for item in feed_items(response.body):
@@ -218,5 +220,4 @@ class GenericSpider(SiteSpider):
 
     def on_site(self, url: str) -> bool:
         """Whether ``url`` is on one of the site's hosts (or their subdomains)."""
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == domain or host.endswith("." + domain) for domain in self.site.allowed_domains)
+        return self.site.holds(url)

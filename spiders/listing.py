@@ -1,4 +1,4 @@
-"""What list-page navigation of every government CMS shares: article links and canonical requests.
+"""What list-page navigation of every government CMS shares: the links a list page shows.
 
 Pure helpers (no Scrapy state) that the family spiders call and tests call directly.
 """
@@ -6,12 +6,9 @@ Pure helpers (no Scrapy state) that the family spiders call and tests call direc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import scrapy
 from parsel import Selector
 
 from crawler.text import parse_date, squash_spaces
@@ -88,8 +85,3 @@ def first_date(entry: Selector, query: str) -> str | None:
 def article_links(html: str, page_url: str, pattern: re.Pattern[str]) -> list[Link]:
     """Links of the page whose URL is an article URL of the family (``pattern``)."""
     return [link for link in page_links(html, page_url) if pattern.search(link.url)]
-
-
-def request(url: str, callback: Callable[..., Any], **kwargs: Any) -> scrapy.Request:
-    """A GET request for the canonical form of ``url`` (one page, one URL, fetched once)."""
-    return scrapy.Request(canonical_url(url), callback=callback, **kwargs)

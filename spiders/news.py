@@ -13,30 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
-from parsel import Selector
 from scrapy.http import Response
 
 from crawler.items import PageItem
-from crawler.text import squash_spaces
 from crawler.urls import canonical_url
 from spiders.base import SiteSpider
 from spiders.listing import Link, page_links
 
 ARTICLE = re.compile(r"/system/\d{4}/\d{2}/\d{2}/(\d+)(?:_(\d+))?\.s?html?$")
 CHANNEL_PAGE = re.compile(r"/index(?:_(\d+))?\.s?html?$")
-
-
-def links(html: str, page_url: str) -> list[tuple[str, str]]:
-    """(canonical URL, text) of every link on a page, once each, in page order."""
-    found: dict[str, str] = {}
-    for link in Selector(text=html).css("a[href]"):
-        href = link.attrib["href"].strip()
-        if href and not href.startswith(("javascript:", "#", "mailto:")):
-            found.setdefault(canonical_url(urljoin(page_url, href)), squash_spaces(link.xpath("string()").get(default="")))
-    return list(found.items())
 
 
 def listed_articles(html: str, page_url: str) -> list[Link]:
@@ -53,7 +41,7 @@ def channel_pages(html: str, page_url: str) -> list[tuple[str, int]]:
     """(URL, page number) of the channel's pages that a channel page links (same folder)."""
     folder = urlsplit(page_url).path.rsplit("/", 1)[0] + "/"
     pages = []
-    for url, _ in links(html, page_url):
+    for url in (link.url for link in page_links(html, page_url)):
         path = urlsplit(url).path
         found = CHANNEL_PAGE.search(path)
         if found and path.rsplit("/", 1)[0] + "/" == folder and url != canonical_url(page_url):
@@ -74,7 +62,7 @@ def article_pages(html: str, page_url: str) -> list[str]:
     if not this:
         return []
     out = []
-    for url, _ in links(html, page_url):
+    for url in (link.url for link in page_links(html, page_url)):
         found = ARTICLE.search(urlsplit(url).path)
         if found and found.group(1) == this.group(1) and url != canonical_url(page_url):
             out.append(url)
@@ -92,7 +80,7 @@ class NewsSpider(SiteSpider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.site.start_urls:
-            yield scrapy.Request(canonical_url(url), callback=self.parse_channel)
+            yield scrapy.Request(url, callback=self.parse_channel)  # CanonicalUrlMiddleware canonicalises it
 
     def parse_channel(self, response: Response) -> Iterator[scrapy.Request]:
         articles = listed_articles(response.text, response.url)

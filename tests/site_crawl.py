@@ -1,4 +1,5 @@
-"""Shared by the spider tests of recorded sites: crawl a site over the replay server, read its gold."""
+"""Shared by the spider tests of recorded sites: crawl a site over the replay server (``govcrawl crawl``
+in a subprocess), read what it stored and the site's gold."""
 
 from __future__ import annotations
 
@@ -7,38 +8,48 @@ import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from protego import Protego
 
 from conftest import SITES
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
+TABLES = ("pages", "documents", "copies")
+
+
+def gold(host: str) -> Any:
+    """The recorded site's ``_gold.json``."""
+    return json.loads((SITES / host / "_gold.json").read_text("utf-8"))
 
 
 @dataclass
 class Gold:
-    """A recorded site's ``_gold.json``, sorted into what a crawl must and must not do."""
+    """A recorded site's ``_gold.json`` (a list of link entries), sorted into what a crawl must and must not do."""
 
     host: str
 
-    @property
+    @cached_property
     def entries(self) -> list[dict[str, Any]]:
-        return json.loads((SITES / self.host / "_gold.json").read_text("utf-8"))
+        return gold(self.host)
 
-    @property
+    @cached_property
     def reports(self) -> dict[str, dict[str, Any]]:
         """Report pages a crawl must store: reports that answer 200 and robots.txt allows."""
         return {g["url"]: g for g in self.entries if g["is_report"] and g["status"] == 200 and not g.get("disallowed")}
 
-    @property
+    @cached_property
     def not_reports(self) -> set[str]:
         return {g["url"] for g in self.entries if not g["is_report"]}
 
-    @property
+    @cached_property
     def dead(self) -> set[str]:
         return {g["url"] for g in self.entries if g["status"] != 200}
 
-    @property
+    @cached_property
     def disallowed(self) -> set[str]:
         return {g["url"] for g in self.entries if g.get("disallowed")}
 
@@ -51,16 +62,19 @@ class Crawl:
     db: sqlite3.Connection
     db_file: Path
     requests: list[tuple[str, str]]
+    """(method, URL) of every request the replay server answered for the crawled host."""
 
     @property
     def fetched(self) -> list[str]:
         return [url for _, url in self.requests]
 
     def stats(self) -> dict[str, Any]:
+        """The stats of the database's latest run."""
         return json.loads(self.db.execute("select stats from runs order by id desc").fetchone()["stats"])
 
     def counts(self) -> list[int]:
-        return [self.db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("pages", "documents", "copies")]
+        """Rows in the pages, documents and copies tables."""
+        return [self.db.execute(f"select count(*) from {table}").fetchone()[0] for table in TABLES]
 
     def documents(self) -> dict[str, sqlite3.Row]:
         """Stored documents by the URL of their page."""
@@ -70,6 +84,14 @@ class Crawl:
                from copies join pages on pages.id = copies.page_id join documents on documents.id = copies.document_id"""
         ).fetchall()
         return {row["url"]: row for row in rows}
+
+    def copies(self) -> list[sqlite3.Row]:
+        """Every stored copy (a document as one page shows it) with its page URL, in page order."""
+        return self.db.execute(
+            """select pages.url, copies.seg, copies.title_as_seen as title, copies.text, copies.region, copies.year,
+                      copies.published_on, copies.truncated, copies.document_id
+               from copies join pages on pages.id = copies.page_id order by pages.url, copies.seg"""
+        ).fetchall()
 
 
 def crawl(replay_server: Any, host: str, db_file: Path, *args: str) -> Crawl:
@@ -82,6 +104,36 @@ def crawl(replay_server: Any, host: str, db_file: Path, *args: str) -> Crawl:
     db = sqlite3.connect(db_file)
     db.row_factory = sqlite3.Row
     return Crawl(result, db, db_file, replay_server.requested(host)[before:])
+
+
+def runs(replay_server: Any, site: str, host: str, db_file: Path, *extras: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Crawl ``site`` into ``db_file`` once per ``extras`` (arguments of each run): per run its
+    ``stats`` (the runs row), ``urls`` requested for ``host``, ``documents`` table after it and ``stdout``."""
+    out = []
+    for extra in extras:
+        run = crawl(replay_server, host, db_file, site, *extra)
+        assert run.result.returncode == 0, run.result.stderr
+        documents = [tuple(row) for row in run.db.execute("select * from documents order by id")]
+        out.append({"stats": run.stats(), "urls": run.fetched, "documents": documents, "stdout": run.result.stdout})
+        run.db.close()
+    return out
+
+
+def disallowed(host: str, urls: list[str]) -> list[str]:
+    """URLs the host's recorded robots.txt forbids."""
+    robots = Protego.parse((SITES / host / "robots.txt").read_text("utf-8"))
+    return [u for u in urls if urlsplit(u).path != "/robots.txt" and not robots.can_fetch(u, "govcrawl")]
+
+
+def documents_changed(stats: dict[str, Any]) -> int:
+    """Documents a run added, found duplicate or updated (an unchanged site's second run: 0)."""
+    return sum(int(stats.get(f"govcrawl/documents/{kind}", 0)) for kind in ("new", "duplicate", "updated"))
+
+
+def recorded_bytes(host: str, *paths: str, headers: int = 512) -> int:
+    """What answering ``paths`` of the recorded ``host`` downloads at most: the files' sizes
+    plus ``headers`` bytes per response (the structural floor of a second run)."""
+    return sum((SITES / host / path).stat().st_size + headers for path in paths)
 
 
 def assert_documents_match_gold(documents: dict[str, sqlite3.Row], reports: dict[str, dict[str, Any]]) -> None:

@@ -29,13 +29,13 @@ ATTACKEVASIVE_BODY = (
 
 
 def test_detects_each_kind_and_not_real_pages() -> None:
-    assert detect_challenge(521, {"Set-Cookie": "__jsluid_s=abc; Path=/"}, JIASULE_BODY) == "jiasule"
-    assert detect_challenge(200, {}, ATTACKEVASIVE_BODY) == "attackevasive"
+    assert detect_challenge(521, JIASULE_BODY, "__jsluid_s=abc; Path=/") == "jiasule"
+    assert detect_challenge(200, ATTACKEVASIVE_BODY) == "attackevasive"
     login = "<html><body><div class='alert_info'>抱歉，您尚未登录，没有权限访问该版块</div></body></html>".encode()
-    assert detect_challenge(200, {}, login) == "login"
+    assert detect_challenge(200, login) == "login"
     real = (SITES / "www.wenzhou.gov.cn" / "art" / "2021" / "3" / "1" / "art_1229117804_59100001.html").read_bytes()
-    assert detect_challenge(200, {}, real) is None
-    assert detect_challenge(521, {}, b"<html>Web server is down</html>") is None  # Cloudflare's 521 is an outage
+    assert detect_challenge(200, real) is None
+    assert detect_challenge(521, b"<html>Web server is down</html>") is None  # Cloudflare's 521 is an outage
 
 
 def test_middleware_retries_once_then_blocks() -> None:

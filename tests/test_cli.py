@@ -109,3 +109,9 @@ def test_extract_finds_no_document_on_a_list_page(tmp_path: Path) -> None:
     page = tmp_path / "column.html"
     page.write_text(f"<html><head><title>政府工作报告</title></head><body><div class='nav'><a href='/'>首页</a></div><ul>{rows}</ul></body></html>")
     assert_one_clear_error(govcrawl("extract", str(page)), "column.html", "no document found")
+
+
+def test_extract_refuses_json(tmp_path: Path) -> None:
+    api = tmp_path / "list.json"
+    api.write_text('{"success": true, "data": {"html": "2021年政府工作报告"}}', "utf-8")
+    assert_one_clear_error(govcrawl("extract", str(api)), "list.json", "JSON, not an HTML page")

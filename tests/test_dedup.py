@@ -8,7 +8,6 @@ same region's consecutive years.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -45,7 +44,7 @@ def page(url: str, kind: str, title: str, text: str, **kwargs) -> Copy:
 def save(store: Store, copy: Copy) -> None:
     body = ("\n".join(d.text for d in copy.drafts)).encode()
     raw = RawPage(url=copy.url, site=copy.url.split("/")[2], status=200, headers={}, body=body,
-                  sha1=hashlib.sha1(body).hexdigest(), encoding="utf-8", fetched_at="2026-11-21T00:00:00+00:00",
+                  encoding="utf-8", fetched_at="2026-11-21T00:00:00+00:00",
                   site_kind=copy.kind)
     store.save_page(raw, list(copy.drafts), None, "test")
 
@@ -313,8 +312,7 @@ def test_re_extracting_a_page_moves_its_copy(tmp_path: Path) -> None:
     # same page (same body), now extracted as another report
     body_copy = Copy(url, "mirror", (draft(url, other_title, other),))
     raw_body = text.encode()
-    store.save_page(RawPage(url=url, site="mirror.example.org", status=200, headers={}, body=raw_body,
-                            sha1=hashlib.sha1(raw_body).hexdigest(), encoding="utf-8",
+    store.save_page(RawPage(url=url, site="mirror.example.org", status=200, headers={}, body=raw_body, encoding="utf-8",
                             fetched_at="2026-11-22T00:00:00+00:00", site_kind="mirror"), list(body_copy.drafts), None, "2")
     assert len(list(store.documents())) == 2
     assert copy_of(store, url)["doc_text"] == other

@@ -212,7 +212,7 @@ def test_conditional_middleware_sends_validators_and_counts_304(tmp_path: Path) 
     db = tmp_path / "govreports.db"
     store = Store(db)
     headers = {"ETag": '"abc"', "Last-Modified": "Tue, 03 Jun 2025 02:00:00 GMT"}
-    store.save_page(RawPage("https://a/1", "x", 200, headers, b"<p>x</p>", "s1", "utf-8", "2025-06-03T02:00:00+00:00"), [], None, "1")
+    store.save_page(RawPage("https://a/1", "x", 200, headers, b"<p>x</p>", "utf-8", "2025-06-03T02:00:00+00:00"), [], None, "1")
     store.close()
     crawler = get_crawler(settings_dict={"GOVCRAWL_DB": str(db), "GOVCRAWL_STORE_ENABLED": True})
     middleware = build_from_crawler(ConditionalRequestMiddleware, crawler)

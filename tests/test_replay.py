@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import ssl
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.replay import ReplayServer
+from crawler.replay import ReplayServer, replay_opener
 
 HOST = "www.example.gov.cn"
 
@@ -24,6 +23,7 @@ def site_dir(tmp_path: Path) -> Path:
     (root / "col" / "col1" / "index.html").write_text("<html>列表</html>", "utf-8")
     (root / "old.html").write_bytes("<html>旧页面</html>".encode("gb18030"))
     (root / "_dynamic" / "p2.xml").write_text("<datastore>2</datastore>", "utf-8")
+    (tmp_path / "secrets.txt").write_text("outside every recording", "utf-8")
     (root / "_site.json").write_text(
         json.dumps(
             {
@@ -51,14 +51,8 @@ def proxy(site_dir: Path) -> Iterator[str]:
 
 
 def fetch(proxy: str, url: str, data: bytes | None = None, headers: dict | None = None):
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    opener = urllib.request.build_opener(
-        urllib.request.ProxyHandler({"http": proxy, "https": proxy}), urllib.request.HTTPSHandler(context=context)
-    )
     try:
-        with opener.open(urllib.request.Request(url, data=data, headers=headers or {}), timeout=5) as response:
+        with replay_opener(proxy).open(urllib.request.Request(url, data=data, headers=headers or {}), timeout=5) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
@@ -95,7 +89,8 @@ def test_post_route_matches_form_params(proxy: str) -> None:
 def test_missing_private_and_unrecorded(proxy: str) -> None:
     assert fetch(proxy, f"http://{HOST}/nope.html")[0] == 404
     assert fetch(proxy, f"http://{HOST}/_site.json")[0] == 404
-    assert fetch(proxy, f"http://{HOST}/../secrets")[0] == 404
+    assert fetch(proxy, f"http://{HOST}/../secrets.txt")[0] == 404  # the file exists, outside the recording
+    assert fetch(proxy, f"http://{HOST}/%2e%2e/secrets.txt")[0] == 404
     assert fetch(proxy, "http://www.not-recorded.cn/")[0] == 421
 
 

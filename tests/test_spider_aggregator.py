@@ -9,7 +9,7 @@ import pytest
 
 from conftest import SITES
 from crawler.replay import ReplayServer
-from spider_crawl import copies, crawl, crawled, disallowed, documents_changed, gold, runs, table_counts
+from site_crawl import crawl, disallowed, documents_changed, gold, runs
 from spiders.aggregator import list_page_number, list_pages
 
 HOST = "www.zhaoshangbao.net"
@@ -20,7 +20,7 @@ COLUMN = f"https://{HOST}/zhejiang/lishui/gzbg/"
 
 @pytest.fixture(scope="module")
 def column(replay_server, tmp_path_factory):
-    return crawled(replay_server, "zhaoshangbao-lishui", HOST, tmp_path_factory.mktemp("agg") / "govreports.db")
+    return crawl(replay_server, HOST, tmp_path_factory.mktemp("agg") / "govreports.db", "zhaoshangbao-lishui")
 
 
 def test_list_pages_of_the_column_only() -> None:
@@ -31,19 +31,17 @@ def test_list_pages_of_the_column_only() -> None:
 
 
 def test_requests_only_the_list_pages(column) -> None:
-    _, result, requests = column
-    assert result.returncode == 0, result.stderr
-    fetched = [url for _, url in requests]
+    assert column.result.returncode == 0, column.result.stderr
+    fetched = column.fetched
     assert fetched[0] == f"https://{HOST}/robots.txt"
     assert len(fetched) == len(set(fetched)) and set(fetched[1:]) == set(PAGES)  # no 阅读全文 detail pages
     assert not disallowed(HOST, fetched)
 
 
 def test_each_list_page_yields_its_reports(column) -> None:
-    db, result, _ = column
-    rows = copies(db)
+    rows = column.copies()
     assert len(PAGES) >= 3
-    assert f"{sum(len(p['documents']) for p in PAGES.values())} new documents" in result.stdout
+    assert f"{sum(len(p['documents']) for p in PAGES.values())} new documents" in column.result.stdout
     for url, page in PAGES.items():
         found = [r for r in rows if r["url"] == url]
         assert len(found) == len(page["documents"]), url  # teaser and 招商项目 entries are not documents
@@ -54,13 +52,12 @@ def test_each_list_page_yields_its_reports(column) -> None:
             assert not any(w in row["text"] for w in ("浏览：", "招商热线", "阅读全文", "免责声明"))
 
 
-def test_recrawl_adds_no_rows(column, replay_url: str) -> None:
-    db, _, _ = column
-    before = table_counts(db)
-    again = crawl("zhaoshangbao-lishui", replay_url, Path(db.execute("pragma database_list").fetchone()["file"]))
-    assert again.returncode == 0, again.stderr
-    assert table_counts(db) == before
-    assert "0 new documents, 0 duplicates" in again.stdout
+def test_recrawl_adds_no_rows(column, replay_server) -> None:
+    before = column.counts()
+    again = crawl(replay_server, HOST, column.db_file, "zhaoshangbao-lishui")
+    assert again.result.returncode == 0, again.result.stderr
+    assert again.counts() == before
+    assert "0 new documents, 0 duplicates" in again.result.stdout
 
 
 # --- incremental: the list pages are the stored pages; a 304 ends paging -------------------

@@ -11,7 +11,7 @@ from scrapy.http import HtmlResponse, Request
 
 from conftest import SITES
 from crawler.replay import ReplayServer
-from spider_crawl import copies, crawl, crawled, disallowed, documents_changed, gold, recorded_bytes, runs, table_counts
+from site_crawl import crawl, disallowed, documents_changed, gold, recorded_bytes, runs
 from spiders.discuz import DiscuzSpider, Ref, ThreadEntry, next_page, read_ref, ref_url, thread_entries, thread_links, uses_rewrite
 
 FORUMS = {"lishuiren": "bbs.lishuiren.net", "gannanren": "bbs.gannanren.com"}
@@ -20,10 +20,9 @@ EXTRA = Path("/work/shared/sites/extra")
 
 @pytest.fixture(scope="module", params=sorted(FORUMS))
 def forum(request, replay_server, tmp_path_factory):
-    """(site, host, gold, database, process, requests) of one crawl of each forum."""
+    """(site, host, gold, `Crawl`) of one crawl of each forum."""
     site, host = request.param, FORUMS[request.param]
-    db, result, requests = crawled(replay_server, site, host, tmp_path_factory.mktemp(site) / "govreports.db")
-    return site, host, gold(host), db, result, requests
+    return site, host, gold(host), crawl(replay_server, host, tmp_path_factory.mktemp(site) / "govreports.db", site)
 
 
 # --- pure helpers --------------------------------------------------------------------------
@@ -101,16 +100,16 @@ def test_an_attackevasive_interstitial_is_not_stored_as_a_thread() -> None:
 # --- crawls --------------------------------------------------------------------------------
 
 def test_crawl_succeeds(forum) -> None:
-    site, _, truth, _, result, _ = forum
+    site, _, truth, run = forum
     reports = [p for p in truth["pages"] if p["is_report"] and p["documents"]]
-    assert result.returncode == 0, result.stderr
-    assert f"{site}: finished" in result.stdout
-    assert f"{len(reports)} new documents" in result.stdout
+    assert run.result.returncode == 0, run.result.stderr
+    assert f"{site}: finished" in run.result.stdout
+    assert f"{len(reports)} new documents" in run.result.stdout
 
 
 def test_requests_list_pages_and_report_threads_only_once_each(forum) -> None:
-    _, host, truth, _, _, requests = forum
-    fetched = [url for _, url in requests]
+    _, host, truth, run = forum
+    fetched = run.fetched
     assert len(fetched) == len(set(fetched)), "a URL was fetched twice in one run"
     expected = {f"http://{host}/robots.txt"} | {p["url"] for p in truth["list_pages"]}
     expected |= {p["url"] for p in truth["pages"] if p["is_report"]}
@@ -120,16 +119,16 @@ def test_requests_list_pages_and_report_threads_only_once_each(forum) -> None:
 
 
 def test_stores_every_page_of_every_report_thread(forum) -> None:
-    _, _, truth, db, _, _ = forum
-    stored = {row["url"] for row in db.execute("select url from pages")}
+    _, _, truth, run = forum
+    stored = {row["url"] for row in run.db.execute("select url from pages")}
     assert stored == {p["url"] for p in truth["pages"] if p["is_report"]}
     assert any(p["thread_page"] == 2 for p in truth["pages"] if p["is_report"])
 
 
 def test_one_document_per_report_thread_from_its_first_page(forum) -> None:
-    _, _, truth, db, _, _ = forum
+    _, _, truth, run = forum
     expected = {p["url"]: p for p in truth["pages"] if p["is_report"] and p["documents"]}
-    rows = copies(db)
+    rows = run.copies()
     assert sorted(r["url"] for r in rows) == sorted(expected)  # later pages of a thread: no document
     for row in rows:
         page = expected[row["url"]]
@@ -145,8 +144,8 @@ def test_one_document_per_report_thread_from_its_first_page(forum) -> None:
 
 
 def test_split_floors_are_joined_and_replies_left_out(forum) -> None:
-    _, _, truth, db, _, _ = forum
-    texts = {r["url"]: r["text"] for r in copies(db)}
+    _, _, truth, run = forum
+    texts = {r["url"]: r["text"] for r in run.copies()}
     split = [p for p in truth["pages"] if p.get("floors", 1) > 1 and not p.get("continued_on_page_2")]
     assert split
     for page in split:
@@ -157,32 +156,31 @@ def test_split_floors_are_joined_and_replies_left_out(forum) -> None:
 @pytest.mark.xfail(strict=True, reason="DiscuzThread reads one page at a time: the starter's floors 11-12 on page 2 "
                                        "are not joined to his report on page 1 (needs cross-page joining in the page type/pipeline)")
 def test_a_report_continued_on_page_2_is_joined(forum) -> None:
-    _, _, truth, db, _, _ = forum
+    _, _, truth, run = forum
     continued = [p for p in truth["pages"] if p.get("continued_on_page_2")]
     if not continued:
         pytest.skip("no such thread on this forum")
-    texts = {r["url"]: r["text"] for r in copies(db)}
+    texts = {r["url"]: r["text"] for r in run.copies()}
     for page in continued:
         assert texts[page["url"]].splitlines()[-1] == page["last_line"]
 
 
 def test_gbk_forum_is_decoded(forum) -> None:
-    site, _, truth, db, _, _ = forum
+    site, _, truth, run = forum
     if truth["charset"] != "gbk":
         pytest.skip("UTF-8 forum")
-    encodings = {row[0] for row in db.execute("select encoding from pages")}
+    encodings = {row[0] for row in run.db.execute("select encoding from pages")}
     assert encodings == {"gb18030"}
-    assert all("\ufffd" not in r["text"] for r in copies(db))
+    assert all("\ufffd" not in r["text"] for r in run.copies())
 
 
-def test_recrawl_adds_no_rows(forum, replay_url: str) -> None:
-    site, _, truth, db, _, _ = forum
-    db_file = Path(db.execute("pragma database_list").fetchone()["file"])
-    before = table_counts(db)
-    again = crawl(site, replay_url, db_file)
-    assert again.returncode == 0, again.stderr
-    assert table_counts(db) == before
-    assert "0 new documents, 0 duplicates" in again.stdout, again.stdout
+def test_recrawl_adds_no_rows(forum, replay_server) -> None:
+    site, host, _, run = forum
+    before = run.counts()
+    again = crawl(replay_server, host, run.db_file, site)
+    assert again.result.returncode == 0, again.result.stderr
+    assert again.counts() == before
+    assert "0 new documents, 0 duplicates" in again.result.stdout, again.result.stdout
 
 
 # --- incremental -------------------------------------------------------------------------

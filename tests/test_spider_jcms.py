@@ -3,40 +3,25 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 from conftest import SITES
+from site_crawl import crawl, gold
 from spiders.jcms import read_paging, read_records
 
-SITE = SITES / "www.wenzhou.gov.cn"
-GOLD: list[dict[str, Any]] = json.loads((SITE / "_gold.json").read_text("utf-8"))
+HOST = "www.wenzhou.gov.cn"
+SITE = SITES / HOST
+GOLD: list[dict[str, Any]] = gold(HOST)
 REPORTS = {g["url"]: g for g in GOLD if g["is_report"] and g["status"] == 200}
-GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
-
-
-def crawl(replay_url: str, db: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [GOVCRAWL, "crawl", "wenzhou", "--replay", replay_url, "--db", str(db)],
-        capture_output=True, text=True, timeout=180,
-    )
 
 
 @pytest.fixture(scope="module")
 def crawled(replay_server, tmp_path_factory: pytest.TempPathFactory):
-    """(database, process, requests the crawl made) of one crawl into a fresh database."""
-    db = tmp_path_factory.mktemp("jcms") / "govreports.db"
-    before = len(replay_server.requested("www.wenzhou.gov.cn"))
-    result = crawl(replay_server.url, db)
-    connection = sqlite3.connect(db)
-    connection.row_factory = sqlite3.Row
-    return connection, result, replay_server.requested("www.wenzhou.gov.cn")[before:]
+    """One crawl into a fresh database."""
+    return crawl(replay_server, HOST, tmp_path_factory.mktemp("jcms") / "govreports.db", "wenzhou")
 
 
 def test_column_page_records_and_paging() -> None:
@@ -50,20 +35,19 @@ def test_column_page_records_and_paging() -> None:
 
 
 def test_crawl_succeeds_and_summarises(crawled) -> None:
-    _, result, _ = crawled
-    assert result.returncode == 0, result.stderr
-    assert "wenzhou: finished" in result.stdout
-    assert f"{len(REPORTS)} new documents" in result.stdout
+    assert crawled.result.returncode == 0, crawled.result.stderr
+    assert "wenzhou: finished" in crawled.result.stdout
+    assert f"{len(REPORTS)} new documents" in crawled.result.stdout
 
 
 def test_stores_every_report_page_and_no_other(crawled) -> None:
-    db, _, _ = crawled
+    db = crawled.db
     stored = {row["url"] for row in db.execute("select url from pages")}
     assert stored == set(REPORTS)
 
 
 def test_documents_carry_the_pages_fields(crawled) -> None:
-    db, _, _ = crawled
+    db = crawled.db
     rows = db.execute(
         """select pages.url, documents.title, documents.text, copies.published_on, copies.index_no,
                   copies.publisher, copies.written_on, copies.metadata, copies.relation
@@ -82,7 +66,7 @@ def test_documents_carry_the_pages_fields(crawled) -> None:
 
 
 def test_run_row_counts_what_happened(crawled) -> None:
-    db, _, _ = crawled
+    db = crawled.db
     run = db.execute("select * from runs").fetchone()
     stats = json.loads(run["stats"])
     not_reports = sum(1 for g in GOLD if not g["is_report"])
@@ -94,21 +78,18 @@ def test_run_row_counts_what_happened(crawled) -> None:
     assert stats["downloader/request_method_count/POST"] == 2  # the two dataproxy.jsp pages
 
 
-def test_recrawl_adds_no_rows(crawled, replay_url: str, tmp_path: Path) -> None:
-    db, _, _ = crawled
-    db_file = Path(db.execute("pragma database_list").fetchone()["file"])
-    before = [db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("pages", "documents", "copies")]
-    again = crawl(replay_url, db_file)
-    assert again.returncode == 0, again.stderr
-    after = [db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("pages", "documents", "copies")]
-    assert after == before
+def test_recrawl_adds_no_rows(crawled, replay_server) -> None:
+    before = crawled.counts()
+    again = crawl(replay_server, HOST, crawled.db_file, "wenzhou")
+    assert again.result.returncode == 0, again.result.stderr
+    assert again.counts() == before
     # Incremental: stored reports are not fetched again (tests/test_incremental.py).
-    assert "0 pages stored, 0 new documents, 0 duplicates, 0 unchanged" in again.stdout
+    assert "0 pages stored, 0 new documents, 0 duplicates, 0 unchanged" in again.result.stdout
 
 
 def test_requests_only_what_it_needs(crawled) -> None:
-    _, _, requests = crawled
-    fetched = [url for _, url in requests]
+    requests = crawled.requests
+    fetched = crawled.fetched
     not_reports = {g["url"] for g in GOLD if not g["is_report"]}
     assert not not_reports & set(fetched), "fetched pages whose titles say they are not reports"
     assert len(fetched) == len(set(fetched)), "a URL was fetched twice in one run"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SITES
-from spider_crawl import copies, crawl, crawled, disallowed, documents_changed, gold, recorded_bytes, runs, table_counts
+from site_crawl import crawl, disallowed, documents_changed, gold, recorded_bytes, runs
 from spiders.news import article_links, article_pages, channel_pages, listed_articles, next_channel_page
 
 HOST = "www.lsnews.com.cn"
@@ -17,7 +17,7 @@ REPORTS = {p["url"]: p for p in TRUTH["pages"] if p["is_report"]}
 
 @pytest.fixture(scope="module")
 def portal(replay_server, tmp_path_factory):
-    return crawled(replay_server, "lsnews", HOST, tmp_path_factory.mktemp("news") / "govreports.db")
+    return crawl(replay_server, HOST, tmp_path_factory.mktemp("news") / "govreports.db", "lsnews")
 
 
 def test_channel_and_article_helpers() -> None:
@@ -31,19 +31,17 @@ def test_channel_and_article_helpers() -> None:
 
 
 def test_requests_channel_pages_report_articles_and_their_pages(portal) -> None:
-    _, result, requests = portal
-    assert result.returncode == 0, result.stderr
-    fetched = [url for _, url in requests]
+    assert portal.result.returncode == 0, portal.result.stderr
+    fetched = portal.fetched
     assert len(fetched) == len(set(fetched))
     assert set(fetched) == {f"http://{HOST}/robots.txt"} | {p["url"] for p in TRUTH["list_pages"]} | set(REPORTS)
     assert not disallowed(HOST, fetched)
 
 
 def test_each_article_page_gives_its_part(portal) -> None:
-    db, result, _ = portal
-    rows = copies(db)
+    rows = portal.copies()
     assert sorted(r["url"] for r in rows) == sorted(REPORTS)
-    assert {row[0] for row in db.execute("select encoding from pages")} == {"gb18030"}
+    assert {row[0] for row in portal.db.execute("select encoding from pages")} == {"gb18030"}
     for row in rows:
         page = REPORTS[row["url"]]
         lines = row["text"].splitlines()
@@ -53,13 +51,12 @@ def test_each_article_page_gives_its_part(portal) -> None:
     assert any(p["article_page"] == 2 for p in REPORTS.values())
 
 
-def test_recrawl_adds_no_rows(portal, replay_url: str) -> None:
-    db, _, _ = portal
-    before = table_counts(db)
-    again = crawl("lsnews", replay_url, Path(db.execute("pragma database_list").fetchone()["file"]))
-    assert again.returncode == 0, again.stderr
-    assert table_counts(db) == before
-    assert "0 new documents, 0 duplicates" in again.stdout
+def test_recrawl_adds_no_rows(portal, replay_server) -> None:
+    before = portal.counts()
+    again = crawl(replay_server, HOST, portal.db_file, "lsnews")
+    assert again.result.returncode == 0, again.result.stderr
+    assert again.counts() == before
+    assert "0 new documents, 0 duplicates" in again.result.stdout
 
 
 def test_channel_rows_carry_their_dates_and_the_next_page() -> None:

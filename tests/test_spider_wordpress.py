@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SITES
-from spider_crawl import copies, crawl, crawled, disallowed, documents_changed, gold, recorded_bytes, runs, table_counts
+from site_crawl import crawl, disallowed, documents_changed, gold, recorded_bytes, runs
 from spiders.wordpress import next_category_page, post_entries, post_links
 
 HOST = "www.ruyiwenku.com"
@@ -18,7 +18,7 @@ CATEGORY = f"https://{HOST}/category/gongzuobaogao/"
 
 @pytest.fixture(scope="module")
 def farm(replay_server, tmp_path_factory):
-    return crawled(replay_server, "ruyiwenku", HOST, tmp_path_factory.mktemp("wp") / "govreports.db")
+    return crawl(replay_server, HOST, tmp_path_factory.mktemp("wp") / "govreports.db", "ruyiwenku")
 
 
 def test_category_page_helpers() -> None:
@@ -32,19 +32,17 @@ def test_category_page_helpers() -> None:
 
 
 def test_requests_category_pages_and_report_posts_once(farm) -> None:
-    _, result, requests = farm
-    assert result.returncode == 0, result.stderr
-    fetched = [url for _, url in requests]
+    assert farm.result.returncode == 0, farm.result.stderr
+    fetched = farm.fetched
     assert len(fetched) == len(set(fetched))
     assert set(fetched) == {f"https://{HOST}/robots.txt"} | {p["url"] for p in TRUTH["list_pages"]} | set(REPORTS)
     assert not disallowed(HOST, fetched)
 
 
 def test_documents_match_gold_previews_marked_truncated(farm) -> None:
-    db, result, _ = farm
-    rows = copies(db)
+    rows = farm.copies()
     assert sorted(r["url"] for r in rows) == sorted(REPORTS)
-    assert f"{len(REPORTS)} new documents" in result.stdout
+    assert f"{len(REPORTS)} new documents" in farm.result.stdout
     for row in rows:
         page = REPORTS[row["url"]]
         lines = row["text"].splitlines()
@@ -55,13 +53,12 @@ def test_documents_match_gold_previews_marked_truncated(farm) -> None:
     assert {True, False} == {p["truncated"] for p in REPORTS.values()}
 
 
-def test_recrawl_adds_no_rows(farm, replay_url: str) -> None:
-    db, _, _ = farm
-    before = table_counts(db)
-    again = crawl("ruyiwenku", replay_url, Path(db.execute("pragma database_list").fetchone()["file"]))
-    assert again.returncode == 0, again.stderr
-    assert table_counts(db) == before
-    assert "0 new documents, 0 duplicates" in again.stdout
+def test_recrawl_adds_no_rows(farm, replay_server) -> None:
+    before = farm.counts()
+    again = crawl(replay_server, HOST, farm.db_file, "ruyiwenku")
+    assert again.result.returncode == 0, again.result.stderr
+    assert again.counts() == before
+    assert "0 new documents, 0 duplicates" in again.result.stdout
 
 
 def test_category_entries_carry_their_post_dates() -> None:

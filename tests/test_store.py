@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -18,7 +17,7 @@ REPORT = "政府工作报告\n各位代表：\n现在，我代表市人民政府
 def raw_page(body: bytes = b"<html>page</html>", url: str = URL) -> RawPage:
     return RawPage(
         url=url, site="wenzhou", status=200, headers={"ETag": '"abc"', "Last-Modified": "Tue, 03 Jun 2025 02:00:00 GMT"},
-        body=body, sha1=hashlib.sha1(body).hexdigest(), encoding="utf-8", fetched_at="2026-11-21T00:00:00+00:00",
+        body=body, encoding="utf-8", fetched_at="2026-11-21T00:00:00+00:00",
     )
 
 
@@ -45,7 +44,7 @@ def test_page_copy_and_document_rows(db_path: Path) -> None:
     assert (result.new, result.duplicate) == (1, 0)
     page = store.db["pages"].get(result.page_id)
     assert (page["url"], page["status"], page["etag"], page["run_id"]) == (URL, 200, '"abc"', run_id)
-    assert store.page_body(result.page_id) == b"<html>page</html>"
+    assert store.stored_page(result.page_id) == (raw_page(), run_id)
     [document] = store.documents()
     assert (document["title"], document["text"], document["published_on"]) == ("2021年温州市政府工作报告", REPORT, "2021-03-01")
     [copy] = store.copies_of(document["id"])

@@ -13,7 +13,7 @@ from parsel import Selector
 
 from crawler.items import Draft
 from crawler.pages.aggregator import AggregatorPage
-from crawler.pages.base import PageType
+from crawler.pages.base import PageType, parse_page
 from crawler.pages.discuz import DiscuzThread
 from crawler.pages.generic import GenericArticle
 from crawler.pages.jcms import JcmsArticle
@@ -35,9 +35,9 @@ class UnknownPageType(ValueError):
     """A page type name that is not registered."""
 
 
-def recognise(url: str, html: str) -> type[PageType]:
-    """The page type that recognises the page, else the generic one."""
-    sel = Selector(text=html)
+def recognise(url: str, html: str, sel: Selector | None = None) -> type[PageType]:
+    """The page type that recognises the page, else the generic one (``sel``: the page, already parsed)."""
+    sel = sel if sel is not None else parse_page(html)
     for page_type in PAGE_TYPES.values():
         if page_type.matches(url, sel):
             return page_type
@@ -50,9 +50,9 @@ def extract_drafts(url: str, html: str, hint: str | None = None) -> list[Draft]:
         return []
     if hint is not None and hint not in PAGE_TYPES:
         raise UnknownPageType(f"unknown page type {hint!r}; known: {', '.join(PAGE_TYPES)}")
-    page_type = PAGE_TYPES[hint] if hint else recognise(url, html)
-    page = page_type(url, html)
-    drafts = page.drafts()
-    if drafts or page_type is GenericArticle or page_type.matches(url, page.sel):
+    sel = parse_page(html)  # once: recognition and every page type tried read the same tree
+    page_type = PAGE_TYPES[hint] if hint else recognise(url, html, sel)
+    drafts = page_type(url, html, sel).drafts()
+    if drafts or page_type is GenericArticle or page_type.matches(url, sel):
         return drafts
-    return GenericArticle(url, html).drafts()
+    return GenericArticle(url, html, sel).drafts()

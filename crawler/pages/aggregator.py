@@ -27,7 +27,7 @@ from lxml import html as lxml_html
 from parsel import Selector
 
 from crawler.items import Draft
-from crawler.pages.base import PageType, element_lines
+from crawler.pages.base import PageType, element_lines, parse_page
 from crawler.reports import is_report_title
 from crawler.text import clean_line, join_lines, parse_date, squash_spaces
 
@@ -60,9 +60,12 @@ _CHROME_LINE = re.compile(
 
 def page_text(html: str) -> str:
     """The text ``seg_start``/``seg_end`` refer to: the page body as paragraph lines."""
-    root = Selector(text=html).root
-    body = root.find("body") if root.find("body") is not None else root
-    return join_lines(element_lines(body))
+    return _body_text(parse_page(html).root)
+
+
+def _body_text(root: lxml_html.HtmlElement) -> str:
+    body = root.find("body")
+    return join_lines(element_lines(body if body is not None else root))
 
 
 class AggregatorPage(PageType):
@@ -78,7 +81,7 @@ class AggregatorPage(PageType):
         return len(documents) >= MIN_ENTRIES
 
     def drafts(self) -> list[Draft]:
-        text = page_text(self.html)
+        text = _body_text(self.sel.root)
         cursor = 0
         drafts: list[Draft] = []
         for entry in _best_entries(self.sel.root):

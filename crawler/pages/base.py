@@ -58,15 +58,21 @@ def fragment_lines(fragment_html: str) -> list[str]:
     return element_lines(root)
 
 
+def parse_page(html: str) -> Selector:
+    """The selector page types read a page through (``type="html"``: parsel reads a body that
+    parses as JSON as JSON, on which ``css()`` raises)."""
+    return Selector(text=html, type="html")
+
+
 class PageType:
     """Base of all page types: holds the page, offers a selector, returns drafts."""
 
     name: ClassVar[str]
 
-    def __init__(self, url: str, html: str) -> None:
+    def __init__(self, url: str, html: str, sel: Selector | None = None) -> None:
         self.url = url
         self.html = html
-        self.sel = Selector(text=html)
+        self.sel = sel if sel is not None else parse_page(html)
 
     @classmethod
     def matches(cls, url: str, sel: Selector) -> bool:
@@ -75,4 +81,44 @@ class PageType:
 
     def drafts(self) -> list[Draft]:
         """Documents found on the page (empty when the page holds none)."""
+        raise NotImplementedError
+
+
+class ArticlePage(PageType):
+    """A page holding one document, read one field method at a time (the government CMS families)."""
+
+    def drafts(self) -> list[Draft]:
+        text = self.text()
+        if not text:
+            return []
+        return [
+            Draft(
+                url=self.url,
+                title=self.title(),
+                text=text,
+                page_type=self.name,
+                published=self.published(),
+                source_name=self.source_name(),
+                metadata=self.metadata(),
+            )
+        ]
+
+    def text(self) -> str:
+        """The body, one paragraph per line ("" when the page holds no document)."""
+        raise NotImplementedError
+
+    def title(self) -> str:
+        """The document's title."""
+        raise NotImplementedError
+
+    def published(self) -> str | None:
+        """Publication date, ``YYYY-MM-DD``."""
+        raise NotImplementedError
+
+    def source_name(self) -> str | None:
+        """The 来源 the page states."""
+        raise NotImplementedError
+
+    def metadata(self) -> dict[str, str]:
+        """Further fields the page states (the 信息公开 table)."""
         raise NotImplementedError

@@ -10,9 +10,9 @@ marked as sidebars and to miss floors of forum threads.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from lxml import html as lxml_html
-from lxml.etree import ParserError, tostring
+from lxml.etree import tostring
 
 from crawler.density import cjk_count, content_root, drop_link_lists, link_share, prune_chrome
 from crawler.extract import extract_main_text
@@ -20,6 +20,9 @@ from crawler.forum import find_posts, post_text, starter_posts
 from crawler.items import Draft
 from crawler.pages.base import PageType, element_lines
 from crawler.text import join_lines, parse_date, squash_spaces
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表于|更新时间|日期|时间)\s*[:：]?\s*((?:19|20)\d{2}[^\n]{4,16})")
 _BARE_DATE = re.compile(r"^\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s|$)")
@@ -38,19 +41,18 @@ class GenericArticle(PageType):
     HEADINGS = "h1, h2, h3"
 
     def drafts(self) -> list[Draft]:
-        root = self.tree()
-        if root is None:
-            return []
+        root = self.sel.root
+        pruned = prune_chrome(root)
         posts = find_posts(root)
         if posts:
             starter = starter_posts(posts)
             text = "\n".join(t for t in (post_text(p) for p in starter) if t)
             published = starter[0].posted
         else:
-            text, published = self.article_text(root), None
+            text, published = self.article_text(pruned), None
         if not text:
             return []
-        pruned_lines = element_lines(prune_chrome(root))
+        pruned_lines = element_lines(pruned)
         return [
             Draft(
                 url=self.url,
@@ -62,15 +64,8 @@ class GenericArticle(PageType):
             )
         ]
 
-    def tree(self) -> lxml_html.HtmlElement | None:
-        try:
-            return lxml_html.document_fromstring(self.html)
-        except (ParserError, ValueError):
-            return None
-
-    def article_text(self, root: lxml_html.HtmlElement) -> str:
-        """Density root of the pruned page, or trafilatura's text when it holds far more."""
-        pruned = prune_chrome(root)
+    def article_text(self, pruned: HtmlElement) -> str:
+        """Density root of the page pruned of chrome, or trafilatura's text when it holds far more."""
         found = content_root(pruned)
         if found is None and link_share(pruned) > LIST_PAGE_LINK_SHARE:
             return ""  # a list of links (column page, forum index): no article on it

@@ -11,8 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
-from crawler.items import Draft
-from crawler.pages.base import PageType, element_lines
+from crawler.pages.base import ArticlePage, element_lines
 from crawler.pages.govfields import (
     clean_title,
     first_date,
@@ -34,7 +33,7 @@ _TITLE_MAX_CHARS = 120
 _INFO_LINES_WITHOUT_TITLE = 3
 
 
-class GovArticle(PageType):
+class GovArticle(ArticlePage):
     """Base of the government CMS article page types; subclasses set ``BODY`` and ``matches``."""
 
     BODY: ClassVar[tuple[str, ...]]
@@ -51,22 +50,6 @@ class GovArticle(PageType):
         "preceding::*[self::h1 or self::h2 or self::h3 or contains(@class, 'title') or contains(@id, 'title')]"
         "[position() <= 8]"
     )
-
-    def drafts(self) -> list[Draft]:
-        text = self.text()
-        if not text:
-            return []
-        return [
-            Draft(
-                url=self.url,
-                title=self.title(),
-                text=text,
-                page_type=self.name,
-                published=self.published(),
-                source_name=self.source_name(),
-                metadata=self.metadata(),
-            )
-        ]
 
     @cached_property
     def body(self) -> HtmlElement | None:

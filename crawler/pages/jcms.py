@@ -12,8 +12,8 @@ import re
 
 from parsel import Selector
 
-from crawler.items import Draft
-from crawler.pages.base import PageType, element_lines, fragment_lines
+from crawler.pages.base import ArticlePage, element_lines, fragment_lines
+from crawler.pages.govfields import xxgk_fields
 from crawler.text import join_lines, parse_date, squash_spaces, strip_label
 
 
@@ -30,12 +30,8 @@ _PUBLISHED_MARKER = _between(r"<!--<\$\[发布日期\]>begin-->", r"<!--<\$\[发
 _SOURCE_MARKER = _between(r"<!--<\$\[信息来源\]>begin-->", r"<!--<\$\[信息来源\]>end-->")
 _TAGS = re.compile(r"<[^>]+>")
 
-from crawler.pages.govfields import XXGK_LABELS  # noqa: E402  (信息公开 labels → metadata keys, shared)
 
-_DATE_FIELDS = frozenset({"written_on"})
-
-
-class JcmsArticle(PageType):
+class JcmsArticle(ArticlePage):
     """An article of a JCMS column (信息公开 or plain news layout)."""
 
     name = "jcms"
@@ -53,22 +49,6 @@ class JcmsArticle(PageType):
             sel.css('meta[name="i_articleid"], meta[name="ContentStart"], meta[name="contentstart"]')
             or "/module/visitcount/articlehits.jsp" in (sel.get() or "")
         )
-
-    def drafts(self) -> list[Draft]:
-        text = self.text()
-        if not text:
-            return []
-        return [
-            Draft(
-                url=self.url,
-                title=self.title(),
-                text=text,
-                page_type=self.name,
-                published=self.published(),
-                source_name=self.source_name(),
-                metadata=self.xxgk(),
-            )
-        ]
 
     def title(self) -> str:
         title = self.sel.css(self.TITLE_META).get() or self.sel.css(self.TITLE_CELL).xpath("string()").get()
@@ -91,12 +71,11 @@ class JcmsArticle(PageType):
         body = self.sel.css(self.BODY)
         return join_lines(element_lines(body[0].root)) if body else ""
 
-    def xxgk(self) -> dict[str, str]:
+    def metadata(self) -> dict[str, str]:
         """The 信息公开 table: label cells (索引号：) followed by their value cells."""
         cells = [squash_spaces(c.xpath("string()").get()) for c in self.sel.css(self.XXGK_CELLS)]
-        fields: dict[str, str] = {}
+        labelled: dict[str, str] = {}
         for label, value in zip(cells, cells[1:]):
-            key = XXGK_LABELS.get(strip_label(label)) if label.endswith(("：", ":")) else None
-            if key and value and key not in fields:
-                fields[key] = parse_date(value) or value if key in _DATE_FIELDS else value
-        return fields
+            if label.endswith(("：", ":")) and value:
+                labelled.setdefault(strip_label(label), value)
+        return xxgk_fields(labelled)
