@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/dedup.py            # quality + 1k, 10k, 100k stored documents
     .venv/bin/python benchmarks/dedup.py --quick    # quality + 1k, 10k
 
-Quality: reports of many regions over five years (tests/reportgen.py: shared stock phrases,
+Quality: reports of many regions over five years (tests/support/reportgen.py: shared stock phrases,
 the year's themes shared by all regions, region sentences carried over between years), each
 with an official copy and some of: a news reflow, a re-typed forum copy split over floors,
 content-farm previews (10–80 %, flagged or not), a mirror excerpt, aggregator pages of three
@@ -27,11 +27,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
 
-from crawler import dedup  # noqa: E402
-from crawler.items import Draft  # noqa: E402
-from crawler.store import RawPage, Store  # noqa: E402
+from crawler.dedup import fingerprints as dedup  # noqa: E402
+from crawler.extract.items import Draft  # noqa: E402
+from crawler.store.db import RawPage, Store  # noqa: E402
 from reportgen import ReportGenerator  # noqa: E402
 from variants import aggregator, excerpt, forum_floors, preview, retype  # noqa: E402
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from crawler.store import Store  # noqa: E402
+from crawler.store.db import Store  # noqa: E402
 
 FORMATS = ("txt", "jsonl", "csv", "parquet")
 PHRASES = ["坚持稳中求进工作总基调", "大力发展数字经济", "推进共同富裕示范区建设", "实施乡村振兴战略", "深化改革开放",
@@ -74,7 +74,7 @@ def generate(path: Path, docs: int, chars: int) -> None:
 
 def child(fmt: str, db_path: str, out: str) -> None:
     """Run one export in this process; print rows, seconds, RSS before and peak RSS (MB)."""
-    from crawler.export import export
+    from crawler.tools.export import export
 
     if fmt == "parquet":
         import pyarrow.parquet  # noqa: F401 - count the import in the baseline, not the export
@@ -119,7 +119,7 @@ def main() -> None:
 
 def time_searches(db_path: Path) -> None:
     """Milliseconds of `govcrawl search` for an indexed (≥ 3 characters) and a LIKE (< 3) query."""
-    from crawler.search import search
+    from crawler.tools.search import search
 
     store = Store(db_path)
     for query in ("数字经济", "乡村振兴战略 第77号报告", "改革"):

@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawler.encoding import decode_html  # noqa: E402
-from crawler.extract import plain_trafilatura  # noqa: E402
-from crawler.pages.generic import GenericArticle  # noqa: E402
-from crawler.process import process_page  # noqa: E402
+from crawler.extract.decoding import decode_html  # noqa: E402
+from crawler.extract.fallback import plain_trafilatura  # noqa: E402
+from crawler.extract.pages.generic.article import GenericArticle  # noqa: E402
+from crawler.extract.stages import process_page  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TARGET_F1 = 0.995

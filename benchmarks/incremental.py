@@ -19,9 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from crawler.replay import DEFAULT_SITES_DIR, ReplayServer, recorded_hosts
+from crawler.tools.replay import DEFAULT_SITES_DIR, ReplayServer, recorded_hosts
 from crawler.sites import load_sites
-from crawler.store import Store
+from crawler.store.db import Store
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
 RUNS = (("first", ()), ("second", ()), ("refresh", ("--refresh",)))

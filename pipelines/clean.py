@@ -1,4 +1,4 @@
-"""Clean: strip residual chrome lines from every draft of a page, clean titles (crawler/clean.py)."""
+"""Clean: strip residual chrome lines from every draft of a page, clean titles (crawler/extract/clean.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from itemadapter import ItemAdapter
 
-from crawler.clean import clean_draft
+from crawler.extract.clean import clean_draft
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

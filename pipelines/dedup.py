@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from itemadapter import ItemAdapter
 
-from crawler.dedup import fingerprint
+from crawler.dedup.fingerprints import fingerprint
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class DedupPipeline:
-    """Attach a ``crawler.dedup.Fingerprint`` (exact key, MinHash, sentence hashes) per draft."""
+    """Attach a ``crawler.dedup.fingerprints.Fingerprint`` (exact key, MinHash, sentence hashes) per draft."""
 
     def __init__(self, stats: StatsCollector) -> None:
         self.stats = stats

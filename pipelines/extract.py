@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from itemadapter import ItemAdapter
 
-from crawler.pages import extract_drafts
+from crawler.extract.pages.registry import extract_drafts
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

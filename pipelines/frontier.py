@@ -1,4 +1,4 @@
-"""Frontier: tell `crawler.frontier.FrontierMiddleware` the store has committed a page's item."""
+"""Frontier: tell `crawler.crawl.frontier.FrontierMiddleware` the store has committed a page's item."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import NotConfigured
 
-from crawler.frontier import item_stored
+from crawler.crawl.frontier import item_stored
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

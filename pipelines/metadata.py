@@ -1,4 +1,4 @@
-"""Metadata: fill each draft's year, region, speaker, meeting and delivery date (crawler/metadata.py)."""
+"""Metadata: fill each draft's year, region, speaker, meeting and delivery date (crawler/extract/metadata.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from itemadapter import ItemAdapter
 
-from crawler.metadata import enrich
+from crawler.extract.metadata import enrich
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

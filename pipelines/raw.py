@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from crawler.encoding import NotHtml, decode_html
+from crawler.extract.decoding import NotHtml, decode_html
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -9,9 +9,9 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from crawler.health import run_status
-from crawler.pages import EXTRACTOR_VERSION
-from crawler.store import RawPage, Store
+from crawler.store.health import run_status
+from crawler.extract.pages.registry import EXTRACTOR_VERSION
+from crawler.store.db import RawPage, Store
 
 if TYPE_CHECKING:
     from scrapy import Spider

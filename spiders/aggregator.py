@@ -23,12 +23,12 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response
 
-from crawler.items import PageItem
-from crawler.middlewares import NotModified
-from crawler.pages.aggregator import AggregatorPage
+from crawler.extract.items import PageItem
+from crawler.crawl.middlewares import NotModified
+from crawler.extract.pages.aggregator import AggregatorPage
 from crawler.urls import canonical_url
-from spiders.base import SiteSpider
-from spiders.listing import page_links
+from crawler.crawl.spider import SiteSpider
+from crawler.crawl.listing import page_links
 
 if TYPE_CHECKING:
     from twisted.python.failure import Failure

@@ -37,12 +37,12 @@ import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
-from crawler.items import PageItem
-from crawler.pages.discuz import DiscuzThread
-from crawler.text import squash_spaces
+from crawler.extract.items import PageItem
+from crawler.extract.pages.discuz import DiscuzThread
+from crawler.extract.text import squash_spaces
 from crawler.urls import canonical_url
-from spiders.base import SiteSpider
-from spiders.listing import first_date
+from crawler.crawl.spider import SiteSpider
+from crawler.crawl.listing import first_date
 
 _THREAD_REWRITE = re.compile(r"/thread-(\d+)-(\d+)-\d+\.html$")
 _FORUM_REWRITE = re.compile(r"/forum-(\w+)-(\d+)\.html$")

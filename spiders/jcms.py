@@ -21,9 +21,9 @@ import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
-from crawler.items import PageItem
-from crawler.text import parse_date
-from spiders.base import SiteSpider
+from crawler.extract.items import PageItem
+from crawler.extract.text import parse_date
+from crawler.crawl.spider import SiteSpider
 
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
 _JPAGE = re.compile(r"\.jpage\(\s*\{(.*?)\}\s*\)\s*;", re.S)

@@ -15,11 +15,11 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from parsel import Selector
 from scrapy.http import Response
 
-from crawler.pages.vsb import URL_PATTERN as ARTICLE_URL
-from crawler.text import squash_spaces
+from crawler.extract.pages.vsb import URL_PATTERN as ARTICLE_URL
+from crawler.extract.text import squash_spaces
 from crawler.urls import canonical_url
-from spiders.base import ColumnSpider
-from spiders.listing import base_url, page_links
+from crawler.crawl.spider import ColumnSpider
+from crawler.crawl.listing import base_url, page_links
 
 # /zwgk/zfgzbg.htm or /zwgk/zfgzbg/2.htm → the column stem /zwgk/zfgzbg
 _STATIC_PAGE = re.compile(r"^(?P<stem>.+?)(?:/\d+)?\.htm$", re.I)

@@ -20,11 +20,11 @@ import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
-from crawler.items import PageItem
-from crawler.text import squash_spaces
+from crawler.extract.items import PageItem
+from crawler.extract.text import squash_spaces
 from crawler.urls import canonical_url
-from spiders.base import SiteSpider
-from spiders.listing import Link, first_date
+from crawler.crawl.spider import SiteSpider
+from crawler.crawl.listing import Link, first_date
 
 POST_LINKS = ".item-heading a[href], .entry-title a[href], article h2 a[href], posts h2 a[href], .posts-item h2 a[href], .excerpt h2 a[href]"
 POST_ENTRY = (

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent / "support"))  # helpers and site generators
 
-from crawler.replay import DEFAULT_SITES_DIR, ReplayServer  # noqa: E402
+from crawler.tools.replay import DEFAULT_SITES_DIR, ReplayServer  # noqa: E402
 
 SITES = DEFAULT_SITES_DIR
 

@@ -1,0 +1,1 @@
+"""The crawl: everything that imports Scrapy (settings, middlewares, spider base, runner)."""

@@ -1,0 +1,69 @@
+"""Scrapy settings of govcrawl. Per-site politeness comes from crawler/sites.toml."""
+
+from pathlib import Path
+
+from crawler import __version__
+from crawler.sites import download_slots, load_sites
+
+BOT_NAME = "govcrawl"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# --- politeness ----------------------------------------------------------------------
+GOVCRAWL_CONTACT_URL = "https://github.com/govcrawl/govcrawl"
+USER_AGENT = f"govcrawl/{__version__} (+{GOVCRAWL_CONTACT_URL}; research crawler of government work reports)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+DOWNLOAD_SLOTS = download_slots(load_sites())  # per-site delay and concurrency
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+COOKIES_ENABLED = True
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+
+# --- components ----------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.crawl.middlewares.AntiBotMiddleware": 650,  # sees responses after CookiesMiddleware (700)
+    "crawler.crawl.middlewares.ReplayMiddleware": 700,  # before HttpProxyMiddleware (750)
+    "crawler.crawl.middlewares.ConditionalRequestMiddleware": 580,  # sees 304s after AntiBot (650), Redirect (600)
+}
+SPIDER_MIDDLEWARES = {
+    "crawler.crawl.middlewares.CanonicalUrlMiddleware": 600,
+    "crawler.crawl.frontier.FrontierMiddleware": 75,  # outermost but HttpError (50): sees requests as scheduled
+}
+ITEM_PIPELINES = {
+    "pipelines.raw.RawPagePipeline": 100,
+    "pipelines.extract.ExtractPipeline": 200,
+    "pipelines.clean.CleanPipeline": 300,
+    "pipelines.metadata.MetadataPipeline": 400,
+    "pipelines.dedup.DedupPipeline": 500,
+    "pipelines.store.StorePipeline": 900,
+    "pipelines.frontier.FrontierPipeline": 950,  # marks the page done in the frontier once stored
+}
+EXTENSIONS = {
+    "crawler.crawl.progress.Progress": 500,
+}
+
+# --- govcrawl --------------------------------------------------------------------------
+GOVCRAWL_DB = str(Path("output") / "govreports.db")
+GOVCRAWL_STORE_ENABLED = True
+# Fetch from a replay server of recorded sites (crawler/tools/replay.py) instead of the network.
+GOVCRAWL_REPLAY_URL = None
+# Live progress line on stderr (the CLI turns it on when stderr is a terminal).
+GOVCRAWL_PROGRESS = False
+GOVCRAWL_PROGRESS_INTERVAL = 1.0
+# Persist every scheduled request in the database's frontier table; resume a killed run's (crawler/crawl/frontier.py).
+GOVCRAWL_FRONTIER_ENABLED = True
+GOVCRAWL_FRONTIER_RESUME = True

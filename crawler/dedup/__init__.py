@@ -1,0 +1,1 @@
+"""Deduplication: fingerprints of a text (exact key, MinHash, sentence hashes)."""

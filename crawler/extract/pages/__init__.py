@@ -1,0 +1,1 @@
+"""Page types, one module per CMS family; ``registry`` picks one for a page."""

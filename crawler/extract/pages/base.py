@@ -1,0 +1,124 @@
+"""The page-type contract and the HTML → paragraph-lines helper every page type uses.
+
+A page type is pure: (url, decoded html) in, a list of `Draft`s out. No network,
+no settings, no database — so each one is testable from a file.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from lxml import html as lxml_html
+from lxml.etree import ParserError
+from parsel import Selector
+
+from crawler.extract.items import Draft
+
+# Elements that start a new line of text.
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br center dd div dl dt figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul".split()
+)
+# Elements whose text is never content.
+_SKIP_TAGS = frozenset("script style noscript template select option button input textarea iframe object head title".split())
+_CELL_TAGS = frozenset(("td", "th"))
+
+
+def element_lines(element: lxml_html.HtmlElement) -> list[str]:
+    """Text of an element as lines, breaking at block elements and separating table cells."""
+    parts: list[str] = []
+
+    def walk(node: lxml_html.HtmlElement) -> None:
+        tag = node.tag if isinstance(node.tag, str) else None
+        if tag is not None and tag.lower() not in _SKIP_TAGS:
+            tag = tag.lower()
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if node.text:
+                parts.append(node.text)
+            for child in node:
+                walk(child)
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            elif tag in _CELL_TAGS:
+                parts.append(" ")
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(element)
+    return "".join(parts).split("\n")
+
+
+def fragment_lines(fragment_html: str) -> list[str]:
+    """Lines of an HTML fragment (e.g. the part of a page between two content markers)."""
+    try:
+        root = lxml_html.fragment_fromstring(fragment_html, create_parent="div")
+    except (ParserError, ValueError):
+        return []
+    return element_lines(root)
+
+
+def parse_page(html: str) -> Selector:
+    """The selector page types read a page through (``type="html"``: parsel reads a body that
+    parses as JSON as JSON, on which ``css()`` raises)."""
+    return Selector(text=html, type="html")
+
+
+class PageType:
+    """Base of all page types: holds the page, offers a selector, returns drafts."""
+
+    name: ClassVar[str]
+
+    def __init__(self, url: str, html: str, sel: Selector | None = None) -> None:
+        self.url = url
+        self.html = html
+        self.sel = sel if sel is not None else parse_page(html)
+
+    @classmethod
+    def matches(cls, url: str, sel: Selector) -> bool:
+        """Whether this page type recognises the page without a hint."""
+        return False
+
+    def drafts(self) -> list[Draft]:
+        """Documents found on the page (empty when the page holds none)."""
+        raise NotImplementedError
+
+
+class ArticlePage(PageType):
+    """A page holding one document, read one field method at a time (the government CMS families)."""
+
+    def drafts(self) -> list[Draft]:
+        text = self.text()
+        if not text:
+            return []
+        return [
+            Draft(
+                url=self.url,
+                title=self.title(),
+                text=text,
+                page_type=self.name,
+                published=self.published(),
+                source_name=self.source_name(),
+                metadata=self.metadata(),
+            )
+        ]
+
+    def text(self) -> str:
+        """The body, one paragraph per line ("" when the page holds no document)."""
+        raise NotImplementedError
+
+    def title(self) -> str:
+        """The document's title."""
+        raise NotImplementedError
+
+    def published(self) -> str | None:
+        """Publication date, ``YYYY-MM-DD``."""
+        raise NotImplementedError
+
+    def source_name(self) -> str | None:
+        """The 来源 the page states."""
+        raise NotImplementedError
+
+    def metadata(self) -> dict[str, str]:
+        """Further fields the page states (the 信息公开 table)."""
+        raise NotImplementedError

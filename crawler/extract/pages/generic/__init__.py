@@ -1,0 +1,1 @@
+"""The generic page type for unknown templates: text density, forum posts, trafilatura as fallback."""

@@ -1,0 +1,1 @@
+"""The SQLite store: schema and migrations, writes, and the queries of the read side."""

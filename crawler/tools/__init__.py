@@ -1,0 +1,1 @@
+"""Tools over the store and the extractor: export, ingest, reprocess, check, search, browse, replay."""

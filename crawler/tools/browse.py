@@ -1,0 +1,37 @@
+"""A browsable corpus: the database served by Datasette (the ``browse`` extra) with facets,
+full-text search and canned queries from ``datasette_metadata.json``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+from crawler.tools.extras import require
+
+METADATA = Path(__file__).with_name("datasette_metadata.json")
+METADATA_DATABASE = "govreports"
+"""The database name the metadata file is written for (``output/govreports.db``)."""
+
+
+def metadata_for(db_path: Path) -> dict[str, Any]:
+    """The bundled metadata, its database section renamed after ``db_path`` (Datasette names
+    a database after its file's stem)."""
+    metadata = json.loads(METADATA.read_text(encoding="utf-8"))
+    metadata["databases"] = {Path(db_path).stem: metadata["databases"][METADATA_DATABASE]}
+    return metadata
+
+
+def datasette_for(db_path: Path) -> Any:
+    """A Datasette instance over the database, ready to serve or to query with ``.client``."""
+    app = require("datasette.app", "browse")
+    return app.Datasette([str(db_path)], metadata=metadata_for(db_path), settings={"facet_time_limit_ms": 1000})
+
+
+def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Serve the database until interrupted."""
+    datasette = datasette_for(db_path)
+    uvicorn = require("uvicorn", "browse")
+    asyncio.run(datasette.invoke_startup())
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")

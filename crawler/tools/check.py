@@ -1,0 +1,131 @@
+"""`govcrawl check`: does a site's template still parse? One list page, one report page.
+
+Fetches the site's first start URL and the first report it lists, then says for each
+thing the crawl relies on — list items, the page type recognising the page, title, body,
+date — whether it was found, naming the page type's selectors when it was not. The tool a
+user runs when a site changed its template.
+"""
+
+from __future__ import annotations
+
+import inspect
+from email.message import Message
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+
+from crawler import __version__
+from crawler.extract.gates import CHALLENGES, COOKIE_CHALLENGES, detect_challenge
+from crawler.extract.decoding import NotHtml, decode_html
+from crawler.extract.pages.registry import PAGE_TYPES, PageType, recognise
+from crawler.tools.replay import replay_opener
+from crawler.extract.reports import is_report_title
+from crawler.sites import Site
+
+USER_AGENT = f"govcrawl/{__version__} check"
+# Which selector constants of a page type serve which field (by name prefix).
+_FIELD_SELECTORS = {"title": ("TITLE",), "body": ("BODY", "CONTENT"), "date": ("PUBLISHED", "DATE")}
+
+
+@dataclass
+class Finding:
+    """One thing checked."""
+
+    what: str
+    ok: bool
+    detail: str
+
+
+class FetchError(Exception):
+    """A page could not be fetched (network error, HTTP error, anti-bot wall, not HTML)."""
+
+
+def fetch(url: str, replay_url: str | None = None, timeout: float = 20.0) -> str:
+    """The decoded page at ``url`` (through the replay server when given); like the crawl,
+    one retry with the cookies an anti-bot wall set."""
+    opener = replay_opener(replay_url) if replay_url else urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+    for attempt in (1, 2):
+        status, headers, body = _get(opener, url, timeout)
+        challenge = detect_challenge(status, body, ", ".join(headers.get_all("Set-Cookie") or []))
+        if challenge is None:
+            break
+        if challenge not in COOKIE_CHALLENGES or attempt == 2:
+            raise FetchError(f"{url}: answered with a {CHALLENGES[challenge]}")
+    if status != 200:
+        raise FetchError(f"{url}: HTTP {status}")
+    try:
+        return decode_html(body, headers.get("Content-Type"))[1]
+    except NotHtml as problem:
+        raise FetchError(f"{url}: {problem}") from None
+
+
+def _get(opener: urllib.request.OpenerDirector, url: str, timeout: float) -> tuple[int, Message, bytes]:
+    """Status, headers (looked up regardless of case) and body of a GET."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+    except (urllib.error.URLError, OSError) as error:
+        raise FetchError(f"{url}: {getattr(error, 'reason', error)}") from None
+
+
+def check_site(site: Site, list_links, replay_url: str | None = None) -> list[Finding]:
+    """Findings for ``site``; ``list_links(url, html)`` is its family spider's list reader."""
+    list_url = site.start_urls[0]
+    try:
+        links = list_links(list_url, fetch(list_url, replay_url))
+    except FetchError as problem:
+        return [Finding("list page", False, str(problem))]
+    except NotImplementedError as problem:
+        return [Finding("list items", False, str(problem))]
+    reports = [(url, title) for url, title in links if is_report_title(title, site.report_keywords)]
+    findings = [Finding("list items", bool(links), f"{len(links)} links on {list_url}, {len(reports)} reports by title")]
+    if not reports:
+        return findings + [Finding("report page", False, "no report link to follow on the list page")]
+    url, title = reports[0]
+    try:
+        html = fetch(url, replay_url)
+    except FetchError as problem:
+        return findings + [Finding("report page", False, str(problem))]
+    return findings + [Finding("report page", True, f"{title} {url}")] + check_page(url, html, site.page_type)
+
+
+def check_page(url: str, html: str, hint: str | None) -> list[Finding]:
+    """Whether the page type recognises the page and finds a title, a body and a date on it."""
+    page_type = PAGE_TYPES[hint] if hint else recognise(url, html)
+    page = page_type(url, html)
+    recognised = page_type.matches(url, page.sel) or page_type.name == "generic"
+    findings = [Finding("page type", recognised, f"{page_type.name} {'recognises' if recognised else 'does not recognise'} the page")]
+    drafts = page.drafts()
+    draft = drafts[0] if drafts else None
+    found = {
+        "title": _field(page, "title", draft.title if draft else None),
+        "body": _field(page, "text", draft.text if draft else None),
+        "date": _field(page, "published", draft.published if draft else None),
+    }
+    if found["body"]:
+        found["body"] = f"{len(found['body']):,} characters, first line {found['body'].splitlines()[0]}"
+    for field, value in found.items():
+        findings.append(Finding(field, bool(value), value or f"nothing found; {_selectors(page_type, field)}"))
+    return findings
+
+
+def _field(page: PageType, method: str, from_draft: str | None) -> str | None:
+    """A field read on its own where the page type has a method for it, so one failing
+    selector does not hide the others; else the value in the page's first draft."""
+    reader = getattr(page, method, None)
+    if callable(reader) and not inspect.signature(reader).parameters:
+        try:
+            return reader() or None
+        except (AttributeError, IndexError, TypeError, ValueError):
+            return None
+    return from_draft
+
+
+def _selectors(page_type: type[PageType], field: str) -> str:
+    names = [n for n in dir(page_type) if n.isupper() and n.startswith(_FIELD_SELECTORS[field])]
+    if not names:
+        return f"{page_type.__name__} has no named selector for the {field}"
+    return "selectors " + "; ".join(f"{page_type.__name__}.{n} = {getattr(page_type, n)!r}" for n in names)

@@ -1,0 +1,183 @@
+"""Saved pages and WARC captures → the store, through the crawl's own stages (no network).
+
+``govcrawl ingest`` runs each page as the crawl would: decode (crawler/extract/decoding.py) → page
+type, clean, metadata (``crawler.extract.stages.process_page``) → dedup fingerprints → one store
+transaction. A page's site is the configured site whose domains hold its host, else the host
+itself with kind ``mirror``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+
+from crawler.extract.decoding import NotHtml
+from crawler.extract.pages.registry import EXTRACTOR_VERSION
+from crawler.extract.stages import process_page, read_page
+from crawler.sites import Site, get_site, load_sites
+from crawler.store.db import RawPage, SaveResult, Store, utc_now
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+UNKNOWN_SITE_KIND = "mirror"
+
+
+class BadCapture(ValueError):
+    """A file that cannot be read as a saved page or a WARC file."""
+
+
+@dataclass
+class Capture:
+    """One page out of a file: what the crawl would have fetched."""
+
+    url: str
+    body: bytes
+    fetched_at: str
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    archived: bool = False
+    """From a WARC file: one record among many, some of them not reports (styles, list pages)."""
+
+
+@dataclass
+class IngestReport:
+    """What ingesting some files did."""
+
+    pages: int = 0
+    new: int = 0
+    duplicate: int = 0
+    unchanged: int = 0
+    ignored: int = 0
+    """WARC records that are not report pages (not HTML, not 2xx, no document found)."""
+    errors: list[str] = field(default_factory=list)
+    """One line per file (or saved page) that could not be ingested, and why."""
+
+
+def site_for(url: str, sites: dict[str, Site] | None = None) -> tuple[str, str]:
+    """(site name, kind) of a URL: the configured site holding its host, else (host, mirror)."""
+    host = (urlsplit(url).hostname or "").lower()
+    for site in (sites if sites is not None else load_sites()).values():
+        if site.holds(url):
+            return site.name, site.kind
+    return host or "local", UNKNOWN_SITE_KIND
+
+
+def captures(path: Path, url: str | None = None) -> Iterator[Capture]:
+    """The pages in a file: every response record of a WARC, or the one saved HTML page."""
+    if path.name.lower().endswith(WARC_SUFFIXES):
+        yield from warc_captures(path)
+        return
+    try:
+        body = path.read_bytes()
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0).isoformat()
+    except OSError as problem:
+        raise BadCapture(problem.strerror or str(problem)) from None
+    yield Capture(url or path.resolve().as_uri(), body, mtime)
+
+
+def warc_captures(path: Path) -> Iterator[Capture]:
+    """Response records of a WARC file, with their target URI and WARC-Date; a damaged or
+    cut-off file raises `BadCapture` (warcio's own warnings on stderr are kept off the terminal)."""
+    try:
+        stream = path.open("rb")
+    except OSError as problem:
+        raise BadCapture(problem.strerror or str(problem)) from None
+    with stream:
+        records = ArchiveIterator(stream)
+        while True:
+            with contextlib.redirect_stderr(io.StringIO()) as warnings:
+                record, capture = _next_capture(records)
+            if warnings.getvalue() or records.err_count:
+                raise BadCapture("damaged WARC file: a record's length does not match its content")
+            if record is None:
+                return
+            if capture is not None:
+                yield capture
+
+
+def _next_capture(records: ArchiveIterator) -> tuple[Any, Capture | None]:
+    """The next record, and the page in it when it is an HTTP response."""
+    try:
+        record = next(records, None)
+        if record is None or record.rec_type != "response" or record.http_headers is None:
+            return record, None
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        body = record.content_stream().read()
+    except Exception as problem:  # noqa: BLE001 - warcio fails in many ways on damaged input
+        raise BadCapture(f"not a readable WARC file ({type(problem).__name__})") from None
+    if record.raw_stream.limit > 0:
+        raise BadCapture(f"the record of {url} is cut short")
+    return record, Capture(
+        url=url, body=body, fetched_at=_iso(record.rec_headers.get_header("WARC-Date")),
+        status=int(record.http_headers.get_statuscode() or 0), headers=dict(record.http_headers.headers),
+        archived=True,
+    )
+
+
+def _iso(warc_date: str | None) -> str:
+    """WARC-Date (``2021-03-01T08:00:00Z``) as the store's ISO 8601 UTC timestamp."""
+    if not warc_date:
+        return utc_now()
+    return datetime.fromisoformat(warc_date.replace("Z", "+00:00")).astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def ingest_capture(
+    store: Store, capture: Capture, run_id: int | None, site: Site | None = None, sites: dict[str, Site] | None = None,
+) -> SaveResult:
+    """Run one page through decode → extract → clean → metadata → dedup → store; without
+    ``site``, the page's site is found among ``sites`` (default: the configured ones)."""
+    if not 200 <= capture.status < 300:
+        raise BadCapture(f"HTTP status {capture.status}")
+    name, kind = (site.name, site.kind) if site else site_for(capture.url, sites)
+    page = RawPage(url=capture.url, site=name, status=capture.status, headers=capture.headers, body=capture.body,
+                   encoding=None, fetched_at=capture.fetched_at, site_kind=kind)
+    try:
+        page.encoding, html = read_page(page.body, page.header("content-type"), page.status)
+    except NotHtml as problem:
+        raise BadCapture(str(problem)) from None
+    drafts = process_page(page.url, html, site.page_type if site else None)
+    if not drafts:
+        raise BadCapture("no document found on the page")
+    return store.save_page(page, drafts, run_id, EXTRACTOR_VERSION)
+
+
+def ingest_files(store: Store, paths: list[Path], url: str | None = None, site_name: str | None = None) -> IngestReport:
+    """Ingest saved pages and WARC files; bad pages and files are skipped and reported."""
+    site = get_site(site_name) if site_name else None
+    sites = None if site else load_sites()  # read sites.toml once, not per page
+    report = IngestReport()
+    run_id = store.start_run(site_name or "ingest", "ingest")
+    for path in paths:
+        try:
+            for capture in captures(path, url):
+                _ingest_one(store, capture, run_id, site, sites, report, path)
+        except BadCapture as problem:
+            report.errors.append(f"{path}: {problem}")
+    store.finish_run(run_id, "failed" if report.errors else "finished",
+                     {"pages": report.pages, "new": report.new, "duplicate": report.duplicate,
+                      "unchanged": report.unchanged, "ignored": report.ignored, "errors": report.errors})
+    return report
+
+
+def _ingest_one(
+    store: Store, capture: Capture, run_id: int, site: Site | None, sites: dict[str, Site] | None,
+    report: IngestReport, path: Path,
+) -> None:
+    try:
+        result = ingest_capture(store, capture, run_id, site, sites)
+    except BadCapture as problem:
+        if capture.archived:
+            report.ignored += 1
+        else:
+            report.errors.append(f"{path}: {problem}")
+        return
+    report.pages += 1
+    for outcome in ("new", "duplicate", "unchanged"):
+        setattr(report, outcome, getattr(report, outcome) + getattr(result, outcome))
