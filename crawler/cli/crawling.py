@@ -1,0 +1,162 @@
+"""``govcrawl demo`` and ``govcrawl crawl``: run the spiders, summarise each site's run, set the exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import click
+
+from crawler.cli.options import chosen_sites, db_option, open_store, sites_option, user_errors
+from crawler.sites import Site, load_sites
+
+@click.command()
+@db_option
+def demo(db_path: Path) -> None:
+    """Crawl the bundled recorded sites from a local replay server, then summarise.
+
+    Example:
+
+    \b
+        govcrawl demo
+    """
+    from crawler.tools.replay import DEFAULT_SITES_DIR, ReplayServer, recorded_hosts
+
+    hosts = recorded_hosts(DEFAULT_SITES_DIR)
+    sites = [s for s in load_sites().values() if set(s.allowed_domains) <= hosts]
+    if not sites:
+        raise click.ClickException(f"no recorded sites under {DEFAULT_SITES_DIR}")
+    server = ReplayServer(DEFAULT_SITES_DIR)
+    url = server.start()
+    click.echo(f"Replaying {len(hosts)} recorded hosts at {url}; crawling {', '.join(s.name for s in sites)} …", err=True)
+    try:
+        _crawl(sites, db_path, replay_url=url)
+    finally:
+        server.shutdown()
+    click.echo(f"\nOpen the database: sqlite3 {db_path} 'select id, title, chars from documents'")
+    click.echo("Or: govcrawl stats")
+
+
+@click.command()
+@click.argument("sites", nargs=-1)
+@click.option("--all", "all_sites", is_flag=True, help="Crawl every configured site.")
+@click.option("--replay", "replay_url", metavar="URL", help="Fetch from a govcrawl replay server instead of the network.")
+@click.option("--url", "start_url", metavar="URL", help="Crawl any site from this URL with the generic spider (no configuration entry).")
+@click.option("--refresh", is_flag=True, help="Fetch stored report pages again (conditionally) and update changed documents.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only reports listed on or after this date (where lists show dates).")
+@click.option("--no-resume", is_flag=True, help="Start afresh: drop an interrupted run's pending requests instead of resuming them.")
+@click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO/DEBUG).")
+@sites_option
+@db_option
+@user_errors
+def crawl(
+    sites: tuple[str, ...], all_sites: bool, replay_url: str | None, start_url: str | None, refresh: bool,
+    since: Any, no_resume: bool, verbose: bool,
+    sites_file: Path, db_path: Path,
+) -> None:
+    """Crawl configured sites (or any site from --url) into the database.
+
+    Example:
+
+    \b
+        govcrawl crawl wenzhou
+        govcrawl crawl --all --db output/nightly.db
+        govcrawl crawl --url https://www.example.gov.cn/zwgk/
+        govcrawl crawl wenzhou --refresh
+        govcrawl crawl --all --since 2024-01-01
+
+    Runs are incremental: stored report pages are not requested again, list pages stop at
+    the first page of stored reports, and pages asked for again go with If-None-Match /
+    If-Modified-Since. --refresh re-requests every stored report page of the sites.
+
+    One crawl per site and database at a time; a killed crawl's pending requests are
+    resumed by the next crawl of the site (unless --no-resume). Exit codes:
+
+    \b
+        0  every site finished
+        3  a site failed (stopped early, or stored nothing but errors)
+        4  a site was blocked (every page an anti-bot challenge)
+        5  a site that yielded documents before showed no report page (health check)
+        6  a site was already being crawled by another process (skipped)
+
+    When sites end differently the first code of 3, 4, 5, 6 wins; `govcrawl runs` shows each.
+    """
+    if not sites and not all_sites and not start_url:
+        raise click.UsageError("name at least one site, or --all, or --url URL (see `govcrawl sites`)")
+    chosen = chosen_sites(sites_file, sites, every=all_sites)
+    chosen += [adhoc_site(start_url)] if start_url else []
+    _crawl(
+        chosen, db_path, replay_url=replay_url, log_level="INFO" if verbose else "WARNING", refresh=refresh,
+        since=since.date().isoformat() if since else None, resume=not no_resume,
+    )
+
+
+def adhoc_site(url: str) -> Site:
+    """A generic-spider site for a start URL that has no configuration entry (``crawl --url``)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise click.BadParameter(f"not an http(s) URL: {url!r}", param_hint="--url")
+    host = parts.hostname
+    return Site(name=host, title=host, family="generic", kind="mirror", start_urls=(url,), allowed_domains=(host,))
+
+
+def _crawl(
+    sites: list, db_path: Path, replay_url: str | None, log_level: str = "WARNING", refresh: bool = False,
+    since: str | None = None, resume: bool = True,
+) -> None:
+    from crawler.store.health import EXIT_EXPLAINED, ExitCode, exit_code
+    from crawler.crawl.runner import CrawlOptions, crawl_sites
+
+    open_store(db_path).close()  # fail early, with one line, on an unusable database path
+    options = CrawlOptions(
+        db=db_path, replay_url=replay_url, progress=sys.stderr.isatty(), log_level=log_level, refresh=refresh, since=since,
+        resume=resume,
+    )
+    run_ids = crawl_sites(sites, options)
+    store = open_store(db_path)
+    runs = [store.run(run_id) for run_id in run_ids]
+    for run in runs:
+        click.echo(_run_summary(run))
+    click.echo(f"{db_path}: {store.count('documents')} documents, {store.count('copies')} copies, {store.count('pages')} pages")
+    store.close()
+    code = exit_code([run["status"] for run in runs] + ["failed"] * (len(sites) - len(runs)))
+    if code != ExitCode.OK:
+        click.echo(f"exit {int(code)}: {EXIT_EXPLAINED[code]}; see the lines above and `govcrawl runs`", err=True)
+        sys.exit(code)
+
+
+def _run_summary(run: dict[str, Any]) -> str:
+    stats = run["stats"]
+    if run["status"] == "locked":
+        return stats.get("message", f"{run['site']}: locked")
+    get = lambda key: stats.get(key, 0)  # noqa: E731
+    seconds = stats.get("elapsed_time_seconds", 0)
+    return (
+        f"{run['site']}: {run['status']} in {seconds:.1f}s — {get('response_received_count')} responses, "
+        f"{get('govcrawl/pages/stored')} pages stored, {get('govcrawl/documents/new')} new documents, "
+        f"{get('govcrawl/documents/duplicate')} duplicates, {get('govcrawl/documents/unchanged')} unchanged, "
+        f"{get('govcrawl/links/not_report')} links skipped (not reports), {get('govcrawl/blocked')} blocked, "
+        f"{get('govcrawl/errors')} errors; "
+        f"{get('govcrawl/pages/changed')} pages changed, {get('govcrawl/documents/updated')} documents updated, "
+        f"{get('govcrawl/links/known')} stored reports skipped, {get('govcrawl/pages/not_modified')} not modified"
+    ) + {"blocked": _BLOCKED_NOTE, "empty": _EMPTY_NOTE}.get(run["status"], "") + (
+        f"\n  resumed an interrupted run: {get('govcrawl/frontier/resumed')} pending requests, "
+        f"{get('govcrawl/frontier/resumed_done')} done before" if get("govcrawl/frontier/resumed") else ""
+    )
+
+
+_BLOCKED_NOTE = (
+    "\n  every page answered with an anti-bot challenge (see `govcrawl stats`); the site needs a slower "
+    "schedule, a browser-based fetch or the site owner's permission"
+)
+
+
+_EMPTY_NOTE = (
+    "\n  health check: earlier runs stored documents of this site, this run saw no report page "
+    "(no report link on its list pages, nothing stored, no 304); has the site moved its reports?"
+)
+
+
+COMMANDS = (demo, crawl)
