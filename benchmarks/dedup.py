@@ -29,11 +29,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
 
+from reportgen import ReportGenerator  # noqa: E402
+from variants import aggregator, excerpt, forum_floors, preview, retype  # noqa: E402
+
 from crawler.dedup import fingerprints as dedup  # noqa: E402
 from crawler.extract.items import Draft  # noqa: E402
 from crawler.store.db import RawPage, Store  # noqa: E402
-from reportgen import ReportGenerator  # noqa: E402
-from variants import aggregator, excerpt, forum_floors, preview, retype  # noqa: E402
 
 YEARS = range(2019, 2024)
 
@@ -82,7 +83,8 @@ def variant_pages(name: str, key: tuple[str, int], title: str, text: str, rng: r
     if rng.random() < 0.3:
         out.append(page("news.example.cn", "news", "news", text.replace("\n", "\n\n").replace("，", ",")))
     if rng.random() < 0.5:
-        out.append(page("bbs.example.cn", "forum", "forum", forum_floors(retype(text, rng.randint(3, 40), rng.random()), rng.randint(2, 8), 1)))
+        floors = forum_floors(retype(text, rng.randint(3, 40), rng.random()), rng.randint(2, 8), 1)
+        out.append(page("bbs.example.cn", "forum", "forum", floors))
     if rng.random() < 0.6:
         share = rng.choice([0.1, 0.1, 0.2, 0.3, 0.5, 0.8])
         out.append(page("wenku.example.com", "farm", f"preview{int(share * 100)}", preview(text, share), truncated=rng.random() < 0.5))
@@ -124,7 +126,10 @@ def aggregator_pages(reports: dict, rng: random.Random) -> list[Page]:
             trio = keys[index:index + 3]
             url = f"https://zhaoshang.example.com/{year}/{index}.html"
             segments = aggregator([reports[k][1] for k in trio], cut_last=rng.choice([0.3, 0.6]))
-            drafts = [make_draft(url, reports[k][0], text, k, rng, seg_start=a, seg_end=b) for k, (text, a, b) in zip(trio, segments)]
+            drafts = [
+                make_draft(url, reports[k][0], text, k, rng, seg_start=a, seg_end=b)
+                for k, (text, a, b) in zip(trio, segments, strict=True)
+            ]
             pages.append(Page(url, "aggregator", drafts, [f"{k[0]}/{k[1]}" for k in trio], ["aggregated"] * 3))
     return pages
 
@@ -141,7 +146,7 @@ def save(store: Store, page: Page, fingerprints: list[dedup.Fingerprint] | None 
 def pair_scores(truth: list[str], predicted: list[int]) -> tuple[float, float]:
     """Pair precision and recall of a predicted grouping against the true one."""
     pairs = lambda counts: sum(n * (n - 1) // 2 for n in counts.values())  # noqa: E731
-    both = pairs(Counter(zip(truth, predicted)))
+    both = pairs(Counter(zip(truth, predicted, strict=True)))
     return both / max(pairs(Counter(predicted)), 1), both / max(pairs(Counter(truth)), 1)
 
 
@@ -161,8 +166,8 @@ def quality(regions: int, seed: int, hard: bool = False) -> dict:
         predicted = [document_of[c] for c in copy_ids]
         store.close()
     precision, recall = pair_scores(truth, predicted)
-    official = {t: p for t, p, label in zip(truth, predicted, labels) if label == "official"}
-    found = Counter(label for t, p, label in zip(truth, predicted, labels) if official[t] == p)
+    official = {t: p for t, p, label in zip(truth, predicted, labels, strict=True) if label == "official"}
+    found = Counter(label for t, p, label in zip(truth, predicted, labels, strict=True) if official[t] == p)
     total = Counter(labels)
     return {"copies": len(truth), "reports": len(official), "documents": len(set(predicted)),
             "precision": precision, "recall": recall, "seconds": elapsed,

@@ -19,9 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from crawler.tools.replay import DEFAULT_SITES_DIR, ReplayServer, recorded_hosts
 from crawler.sites import load_sites
 from crawler.store.db import Store
+from crawler.tools.replay import DEFAULT_SITES_DIR, ReplayServer, recorded_hosts
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
 RUNS = (("first", ()), ("second", ()), ("refresh", ("--refresh",)))
@@ -61,7 +61,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for site in sites:
             rows = measure(site, server, Path(tmp))
-            for total, row in zip(totals, rows):
+            for total, row in zip(totals, rows, strict=True):
                 for i, value in enumerate(row):
                     total[i] += value
             share = rows[1][0] / rows[0][0] if rows[0][0] else 0.0

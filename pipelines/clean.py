@@ -26,7 +26,7 @@ class CleanPipeline:
     def process_item(self, item: object) -> object:
         page = ItemAdapter(item)
         cleaned = [clean_draft(draft) for draft in page["drafts"]]
-        for before, after in zip(page["drafts"], cleaned):
+        for before, after in zip(page["drafts"], cleaned, strict=True):
             removed = before.text.count("\n") - after.text.count("\n")
             if removed > 0:
                 self.stats.inc_value("govcrawl/clean/lines_removed", removed)

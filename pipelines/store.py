@@ -9,9 +9,9 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from crawler.store.health import run_status
 from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.store.db import RawPage, Store
+from crawler.store.health import run_status
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -51,6 +51,7 @@ class StorePipeline:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         stats = self.stats.get_stats()
         status = run_status(stats, reason, self.had_documents)
+        assert self.store is not None and self.run_id is not None  # opened by spider_opened
         self.store.finish_run(self.run_id, status, {**stats, "finish_reason": reason})
         self.store.close()
 
@@ -61,6 +62,7 @@ class StorePipeline:
             body=page["body"], encoding=page["encoding"],
             fetched_at=page["fetched_at"], final_url=page["final_url"], site_kind=page["site_kind"],
         )
+        assert self.store is not None  # opened by spider_opened
         result = self.store.save_page(raw, page["drafts"], self.run_id, EXTRACTOR_VERSION, page["fingerprints"])
         self.stats.inc_value("govcrawl/pages/stored")
         for outcome in ("new", "duplicate", "unchanged", "updated"):

@@ -23,12 +23,12 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response
 
-from crawler.extract.items import PageItem
+from crawler.crawl.listing import page_links
 from crawler.crawl.middlewares import NotModified
+from crawler.crawl.spider import SiteSpider
+from crawler.extract.items import PageItem
 from crawler.extract.pages.aggregator import AggregatorPage
 from crawler.urls import canonical_url
-from crawler.crawl.spider import SiteSpider
-from crawler.crawl.listing import page_links
 
 if TYPE_CHECKING:
     from twisted.python.failure import Failure

@@ -22,8 +22,8 @@ Each list row (``tbody#normalthread_TID``) shows the thread's post date
 not fetched again; the later pages of every report thread are requested from its row: those we
 do not hold, and the last one we hold if it was fetched on or before the last post (so a stored
 thread that gained a page gets it, and ``--refresh`` asks every page even when page 1 answers
-304). Page 1 is not asked again for new replies (replies are not the report). Forums list threads by last post, so paging goes on past a page
-where a stored thread grew, and stops at a page of stored, unchanged report threads.
+304). Page 1 is not asked again for new replies (replies are not the report). Forums list threads
+by last post, so paging goes on past a page where a stored thread grew, and stops at a page of stored, unchanged report threads.
 """
 
 from __future__ import annotations
@@ -37,12 +37,12 @@ import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
+from crawler.crawl.listing import first_date
+from crawler.crawl.spider import SiteSpider
 from crawler.extract.items import PageItem
 from crawler.extract.pages.discuz import DiscuzThread
 from crawler.extract.text import squash_spaces
 from crawler.urls import canonical_url
-from crawler.crawl.spider import SiteSpider
-from crawler.crawl.listing import first_date
 
 _THREAD_REWRITE = re.compile(r"/thread-(\d+)-(\d+)-\d+\.html$")
 _FORUM_REWRITE = re.compile(r"/forum-(\w+)-(\d+)\.html$")

@@ -30,12 +30,12 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from crawler.crawl.incremental import FETCH
+from crawler.crawl.listing import Link, page_links
+from crawler.crawl.spider import SiteSpider
 from crawler.extract.items import PageItem
 from crawler.extract.reports import is_report_title
 from crawler.extract.text import squash_spaces
 from crawler.urls import canonical_url
-from crawler.crawl.spider import SiteSpider
-from crawler.crawl.listing import Link, page_links
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from scrapy.http import Response
 
-from crawler.urls import canonical_url
-from crawler.crawl.spider import ColumnSpider
 from crawler.crawl.listing import page_links
+from crawler.crawl.spider import ColumnSpider
+from crawler.urls import canonical_url
 from spiders.trs import read_pager
 
 ARTICLE_URL = re.compile(r"/content_\d+\.s?html?$", re.I)

@@ -13,17 +13,17 @@ reports stored before (``SiteSpider.should_continue_paging``).
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from urllib.parse import urljoin
 
 import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
+from crawler.crawl.spider import SiteSpider
 from crawler.extract.items import PageItem
 from crawler.extract.text import parse_date
-from crawler.crawl.spider import SiteSpider
 
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
 _JPAGE = re.compile(r"\.jpage\(\s*\{(.*?)\}\s*\)\s*;", re.S)
@@ -112,7 +112,7 @@ class JcmsSpider(SiteSpider):
         yield from self.parse_group(response, paging, groups)
 
     def parse_group(
-        self, response: Response, paging: Paging | dict | None = None, groups: list[list[int]] | None = None
+        self, response: Response, paging: Paging | dict | None = None, groups: Sequence[Sequence[int]] | None = None
     ) -> Iterator[scrapy.Request]:
         """Follow a group's records; then request the next group, unless paging should stop.
 

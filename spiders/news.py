@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response
 
+from crawler.crawl.listing import Link, page_links
+from crawler.crawl.spider import SiteSpider
 from crawler.extract.items import PageItem
 from crawler.urls import canonical_url
-from crawler.crawl.spider import SiteSpider
-from crawler.crawl.listing import Link, page_links
 
 ARTICLE = re.compile(r"/system/\d{4}/\d{2}/\d{2}/(\d+)(?:_(\d+))?\.s?html?$")
 CHANNEL_PAGE = re.compile(r"/index(?:_(\d+))?\.s?html?$")

@@ -19,9 +19,9 @@ from urllib.parse import urljoin
 from parsel import Selector
 from scrapy.http import Response
 
+from crawler.crawl.spider import ColumnSpider
 from crawler.extract.pages.trs import URL_PATTERN as ARTICLE_URL
 from crawler.urls import canonical_url
-from crawler.crawl.spider import ColumnSpider
 
 _CREATE_PAGE = re.compile(r"\bcreatePage(?:HTML)?\s*\(([^()]*)\)")
 _PAGE_EXTENSIONS = ("html", "shtml", "htm")

@@ -15,11 +15,11 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from parsel import Selector
 from scrapy.http import Response
 
+from crawler.crawl.listing import base_url, page_links
+from crawler.crawl.spider import ColumnSpider
 from crawler.extract.pages.vsb import URL_PATTERN as ARTICLE_URL
 from crawler.extract.text import squash_spaces
 from crawler.urls import canonical_url
-from crawler.crawl.spider import ColumnSpider
-from crawler.crawl.listing import base_url, page_links
 
 # /zwgk/zfgzbg.htm or /zwgk/zfgzbg/2.htm → the column stem /zwgk/zfgzbg
 _STATIC_PAGE = re.compile(r"^(?P<stem>.+?)(?:/\d+)?\.htm$", re.I)
@@ -69,7 +69,7 @@ def next_list_page(html: str, page_url: str, max_pages: int = 100, pages_seen: i
     current = _page_number(page_url)
     if "PAGENUM" in page_url:
         return numbered.get((current or 1) + 1)
-    return numbered.get(max(numbered, default=0)) if current is None else numbered.get(current - 1)
+    return numbered.get(max(numbered, key=lambda number: number or 0, default=0)) if current is None else numbered.get(current - 1)
 
 
 def _page_number(url: str) -> int | None:

@@ -20,13 +20,15 @@ import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
+from crawler.crawl.listing import Link, first_date
+from crawler.crawl.spider import SiteSpider
 from crawler.extract.items import PageItem
 from crawler.extract.text import squash_spaces
 from crawler.urls import canonical_url
-from crawler.crawl.spider import SiteSpider
-from crawler.crawl.listing import Link, first_date
 
-POST_LINKS = ".item-heading a[href], .entry-title a[href], article h2 a[href], posts h2 a[href], .posts-item h2 a[href], .excerpt h2 a[href]"
+POST_LINKS = (
+    ".item-heading a[href], .entry-title a[href], article h2 a[href], posts h2 a[href], .posts-item h2 a[href], .excerpt h2 a[href]"
+)
 POST_ENTRY = (
     "ancestor::*[self::posts or self::article or self::li"
     " or contains(concat(' ', normalize-space(@class), ' '), ' posts-item ')"
@@ -88,7 +90,10 @@ class WordpressSpider(SiteSpider):
                 yield followed
         following = next_category_page(response.text, response.url, response.meta["category"])
         count = response.meta["list_page"] + 1
-        if following and count <= self.site.max_list_pages and self.site.is_list_url(following) and self.should_continue_paging(response, posts):
+        if (
+            following and count <= self.site.max_list_pages and self.site.is_list_url(following)
+            and self.should_continue_paging(response, posts)
+        ):
             yield scrapy.Request(following, callback=self.parse_category, meta={"category": response.meta["category"], "list_page": count})
 
     def parse_post(self, response: Response) -> PageItem:

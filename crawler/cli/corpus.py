@@ -12,6 +12,7 @@ import click
 
 from crawler.cli.options import db_option, filter_options, open_store, user_errors
 
+
 @click.command()
 @db_option
 def stats(db_path: Path) -> None:

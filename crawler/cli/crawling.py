@@ -12,6 +12,7 @@ import click
 from crawler.cli.options import chosen_sites, db_option, open_store, sites_option, user_errors
 from crawler.sites import Site, load_sites
 
+
 @click.command()
 @db_option
 def demo(db_path: Path) -> None:
@@ -106,8 +107,8 @@ def _crawl(
     sites: list, db_path: Path, replay_url: str | None, log_level: str = "WARNING", refresh: bool = False,
     since: str | None = None, resume: bool = True,
 ) -> None:
-    from crawler.store.health import EXIT_EXPLAINED, ExitCode, exit_code
     from crawler.crawl.runner import CrawlOptions, crawl_sites
+    from crawler.store.health import EXIT_EXPLAINED, ExitCode, exit_code
 
     open_store(db_path).close()  # fail early, with one line, on an unusable database path
     options = CrawlOptions(

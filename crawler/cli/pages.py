@@ -11,6 +11,7 @@ import click
 
 from crawler.cli.options import db_option, open_store, user_errors
 
+
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--url", help="The page's original URL (default: the file's file:// URL).")

@@ -12,6 +12,7 @@ import click
 from crawler.cli.options import chosen_sites, db_option, open_store, sites_option, user_errors
 from crawler.sites import load_sites
 
+
 @click.command()
 @sites_option
 @db_option
@@ -93,8 +94,8 @@ def check(sites: tuple[str, ...], replay_url: str | None, sites_file: Path) -> N
     \b
         govcrawl check wenzhou ruian
     """
-    from crawler.tools.check import check_site
     from crawler.crawl.runner import spider_class
+    from crawler.tools.check import check_site
 
     failed = []
     for site in chosen_sites(sites_file, sites):

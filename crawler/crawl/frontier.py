@@ -99,11 +99,17 @@ class FrontierMiddleware:
         crawler.signals.connect(middleware.item_done, signal=signals.item_dropped)
         return middleware
 
+    @property
+    def spider(self) -> Spider:
+        """The crawl's spider: Scrapy sets it before the first request is scheduled."""
+        assert self.crawler.spider is not None
+        return self.crawler.spider
+
     def _open(self) -> None:
         """Open the store; adopt the site's unfinished entries (or drop stale ones)."""
         if self.store is not None:
             return
-        spider = self.crawler.spider
+        spider = self.spider
         self.store = Store(self.db_path)
         self.site = getattr(getattr(spider, "site", None), "name", spider.name)
         self.run_id = self.stats.get_value("govcrawl/run_id")
@@ -122,7 +128,7 @@ class FrontierMiddleware:
         self._open()
         for row in self.resumed:
             try:
-                request = decode_request(row["request"], self.crawler.spider)
+                request = decode_request(row["request"], self.spider)
             except (ValueError, KeyError, AttributeError) as problem:  # the spider changed since
                 self.stats.inc_value("govcrawl/frontier/not_resumed")
                 logger.warning("%s: cannot resume %s: %s", self.site, row["url"], problem)
@@ -167,12 +173,13 @@ class FrontierMiddleware:
             return False
         request.meta[FINGERPRINT] = fingerprint
         try:
-            encoded = encode_request(request, self.crawler.spider)
+            encoded = encode_request(request, self.spider)
         except (TypeError, ValueError) as problem:  # a callback that is no spider method, cb_kwargs not JSON
             self.stats.inc_value("govcrawl/frontier/not_persisted")
             logger.warning("%s: not kept in the frontier: %s", request.url, problem)
             return True
         callback = request.callback.__name__ if callable(request.callback) else request.callback
+        assert self.store is not None  # opened by process_start, before any request
         self.store.frontier_add(self.site, fingerprint, self.run_id, request.url, request.method, callback, encoded)
         self.stats.inc_value("govcrawl/frontier/recorded")
         return True
@@ -207,6 +214,7 @@ class FrontierMiddleware:
 
     def _mark_done(self, fingerprint: str) -> None:
         self._items.pop(fingerprint, None)
+        assert self.store is not None  # opened by process_start, before any page
         self.store.frontier_done(self.site, fingerprint)
         self.stats.inc_value("govcrawl/frontier/done")
 

@@ -11,9 +11,9 @@ from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
 from crawler.crawl.locks import SiteLock, lock_sites
+from crawler.crawl.spider import SiteSpider
 from crawler.sites import Site
 from crawler.store.db import Store
-from crawler.crawl.spider import SiteSpider
 
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
@@ -38,7 +38,9 @@ class CrawlOptions:
 def spider_class(family: str) -> type[SiteSpider]:
     """The spider of a site family."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.crawl.settings")
-    return SpiderLoader.from_settings(get_project_settings()).load(family)
+    spider = SpiderLoader.from_settings(get_project_settings()).load(family)
+    assert issubclass(spider, SiteSpider), family  # every spider of spiders/ is a site spider
+    return spider
 
 
 def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 
 from crawler.crawl.incremental import BEFORE_SINCE, CHANGED, KNOWN, Incremental, ListedLink
-from crawler.extract.items import PageItem
+from crawler.crawl.listing import article_links
 from crawler.crawl.middlewares import NotModified
+from crawler.extract.items import PageItem
 from crawler.extract.reports import is_report_title
 from crawler.sites import Site, get_site
 from crawler.store.db import utc_now
 from crawler.urls import canonical_url
-from crawler.crawl.listing import article_links
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -32,7 +32,7 @@ class SiteSpider(scrapy.Spider):
     """What the store already holds of the site: which report links and list pages to skip."""
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SiteSpider:
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         """The spider with its `Incremental`; ``-a refresh=1`` / ``-a since=2023-01-01`` or the settings."""
         spider = super().from_crawler(crawler, *args, **kwargs)
         refresh = str(getattr(spider, "refresh", "")).lower() in ("1", "true", "yes")

@@ -141,7 +141,7 @@ def jaccard(a: bytes, b: bytes) -> float:
     if not a or not b:
         return 0.0
     left, right = struct.unpack(f"<{NUM_PERM}I", a), struct.unpack(f"<{NUM_PERM}I", b)
-    return sum(x == y for x, y in zip(left, right)) / NUM_PERM
+    return sum(x == y for x, y in zip(left, right, strict=False)) / NUM_PERM
 
 
 def containment(part: tuple[int, ...], whole: tuple[int, ...]) -> float:

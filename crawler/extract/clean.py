@@ -31,7 +31,9 @@ _CHROME_TOKENS = (
     "我要纠错 纠错 字号 字体 默认 大 中 小 保存 保存本页 推荐给朋友 点赞 评论 举报 TOP Top top"
 ).split()
 _TOKEN_LINE = re.compile(
-    r"^(?:[\s【】\[\]（）()|｜:：>»·•/、,，-]*(?:" + "|".join(sorted(map(re.escape, _CHROME_TOKENS), key=len, reverse=True)) + r"))+[\s【】\[\]（）()|｜:：>»·•/、,，-]*$"
+    r"^(?:[\s【】\[\]（）()|｜:：>»·•/、,，-]*(?:"
+    + "|".join(sorted(map(re.escape, _CHROME_TOKENS), key=len, reverse=True))
+    + r"))+[\s【】\[\]（）()|｜:：>»·•/、,，-]*$"
 )
 _CHROME_LINE = re.compile(
     r"^(?:"
@@ -133,9 +135,9 @@ def cut_tail_blocks(lines: list[str]) -> list[str]:
     """Drop a trailing 相关推荐/免责声明 block: the heading in the last part and short lines after it."""
     start = len(lines) // 2
     for index in range(start, len(lines)):
-        if _TAIL_CUT.match(lines[index]) and len(lines[index]) <= _MAX_CHROME_CHARS:
-            if all(len(rest) <= _TAIL_CUT_MAX_PROSE for rest in lines[index + 1 :]):
-                return lines[:index]
+        heading = _TAIL_CUT.match(lines[index]) and len(lines[index]) <= _MAX_CHROME_CHARS
+        if heading and all(len(rest) <= _TAIL_CUT_MAX_PROSE for rest in lines[index + 1 :]):
+            return lines[:index]
     return lines
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from trafilatura import extract
 from trafilatura.settings import Extractor
 
 # Fixed options; only the URL changes per page (trafilatura reads it from the options).
 # recall: Chinese report pages hold many short heading lines (一、…, ——…) that precision mode drops.
-_OPTIONS = dict(output_format="json", comments=False, tables=True, dedup=False, with_metadata=True, recall=True)
+_OPTIONS: dict[str, Any] = dict(output_format="json", comments=False, tables=True, dedup=False, with_metadata=True, recall=True)
 
 
 @dataclass

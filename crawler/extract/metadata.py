@@ -21,7 +21,9 @@ from crawler.extract.text import parse_date
 HEAD_LINES = 12
 HEAD_CHARS = 800
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "О": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0, "零": 0, "○": 0, "Ｏ": 0, "О": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
 _NUM = r"[一二三四五六七八九十〇零两\d]+"
 _DATE_ARABIC = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _DATE_CHINESE = r"[〇零○Ｏ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
@@ -29,7 +31,8 @@ _DATE = rf"(?:{_DATE_ARABIC}|{_DATE_CHINESE}|(?:19|20)\d{{2}}[.．/-]\d{{1,2}}[.
 # 在龙港市第一届人民代表大会第二次会议上 / 在市十四届人大二次会议上, as a heading: at the start of a
 # line, after —— or （, or after the delivery date — not inside prose (市长…在…会议上作政府工作报告).
 MEETING = re.compile(
-    rf"(?:^|——|—|－|-|[（(]|日)[ \t]*在\s*(?P<meeting>(?P<where>[\u4e00-\u9fff]{{0,20}}?)\s*第?{_NUM}届\s*(?:全国)?(?:人民代表大会|人大)\s*第?{_NUM}次\s*(?:全体)?会议)",
+    rf"(?:^|——|—|－|-|[（(]|日)[ \t]*在\s*(?P<meeting>(?P<where>[\u4e00-\u9fff]{{0,20}}?)\s*"
+    rf"第?{_NUM}届\s*(?:全国)?(?:人民代表大会|人大)\s*第?{_NUM}次\s*(?:全体)?会议)",
     re.M,
 )
 DATED_MEETING = re.compile(rf"(?P<date>{_DATE})\s*[，,]?\s*在\s*[\u4e00-\u9fff]{{0,20}}?第?{_NUM}届")
@@ -54,7 +57,9 @@ REPORT_NAME = re.compile(
 NEWS_MEETING = re.compile(
     rf"(?P<where>[\u4e00-\u9fff]{{2,12}}?)第?(?P<term>{_NUM})届\s*(?:人民代表大会|人大)\s*第?(?P<session>{_NUM})次(?:全体)?会议"
 )
-NEWS_SPEAKER = re.compile(rf"(?:(?P<role>{_ROLE})\s*)?(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:代表[\u4e00-\u9fff]{{0,12}}?)?(?:向大会)?作(?:了)?政府工作报告")
+NEWS_SPEAKER = re.compile(
+    rf"(?:(?P<role>{_ROLE})\s*)?(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:代表[\u4e00-\u9fff]{{0,12}}?)?(?:向大会)?作(?:了)?政府工作报告"
+)
 NEWS_DAY = re.compile(r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日[^。]{0,40}?会议")
 _ROLE_BY_SUFFIX = {"省": "省长", "市": "市长", "州": "州长", "县": "县长", "区": "区长", "旗": "旗长", "盟": "盟长"}
 ON_BEHALF = re.compile(r"我代表(?P<where>[\u4e00-\u9fff]{2,20}?)人民政府")
@@ -88,7 +93,7 @@ def enrich_news_story(draft: Draft, head_text: str) -> Draft:
     story = draft.title + "\n" + head_text
     found = NEWS_MEETING.search(draft.title)  # the story is about the meeting, not an interpretation
     region = find_region(found.group("where"), story) if found and "政府工作报告" in story else None
-    if region is None:
+    if region is None or found is None:
         return draft  # a notice, an interpretation, a plan: not a report, no report metadata
     speaker = NEWS_SPEAKER.search(head_text) or NEWS_SPEAKER.search(draft.title)
     role = speaker.group("role") if speaker and speaker.group("role") else _ROLE_BY_SUFFIX.get(region.name[-1])
@@ -119,7 +124,7 @@ def news_day(head_text: str, published: str | None) -> str | None:
 def is_report_name(title: str) -> bool:
     """Whether a title names a report and nothing else (2021年宝兴县政府工作报告, 政府工作报告（2020年）)."""
     found = REPORT_NAME.match(title.strip())
-    return bool(found) and "".join(names_in(found.group("where"))) == found.group("where")
+    return found is not None and "".join(names_in(found.group("where"))) == found.group("where")
 
 
 def find_meeting(text: str) -> re.Match[str] | None:

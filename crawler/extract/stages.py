@@ -5,9 +5,9 @@ A crawl runs the same stages as separate pipelines; this composes them in the sa
 
 from __future__ import annotations
 
-from crawler.extract.gates import CHALLENGES, detect_challenge
 from crawler.extract.clean import clean_draft
 from crawler.extract.decoding import NotHtml, decode_html
+from crawler.extract.gates import CHALLENGES, detect_challenge
 from crawler.extract.items import Draft
 from crawler.extract.metadata import enrich
 from crawler.extract.pages.registry import extract_drafts

@@ -12,20 +12,22 @@ import hashlib
 import json
 import sqlite3
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Iterator
+from typing import Any
 
 from sqlite_utils import Database
+from sqlite_utils.db import Table
 from sqlite_utils.migrations import Migrations
 
 from crawler.dedup import fingerprints as dedup
-from crawler.store.health import ExitCode, run_columns
 from crawler.extract.items import Draft
 from crawler.sites import load_sites
+from crawler.store.health import ExitCode, run_columns
 
 migrations = Migrations("govcrawl")
 CANONICAL = "merged_into is null and best_copy_id is not null"
@@ -37,11 +39,11 @@ NEAR_CANDIDATES = 50
 @migrations()
 def m001_initial(db: Database) -> None:
     """pages, documents, copies, runs."""
-    db["runs"].create(
+    db.table("runs").create(
         {"id": int, "site": str, "spider": str, "started_at": str, "finished_at": str, "status": str, "stats": str},
         pk="id",
     )
-    db["pages"].create(
+    db.table("pages").create(
         {
             "id": int, "url": str, "final_url": str, "site": str, "fetched_at": str, "status": int,
             "headers": str, "encoding": str, "body": bytes, "sha1": str, "etag": str,
@@ -50,9 +52,9 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("run_id", "runs", "id")],
     )
-    db["pages"].create_index(["url", "sha1"], unique=True)
-    db["pages"].create_index(["site"])
-    db["documents"].create(
+    db.table("pages").create_index(["url", "sha1"], unique=True)
+    db.table("pages").create_index(["site"])
+    db.table("documents").create(
         {
             "id": int, "title": str, "text": str, "chars": int, "text_key": str, "year": int,
             "region": str, "region_code": str, "level": str, "kind": str, "speaker": str,
@@ -61,8 +63,8 @@ def m001_initial(db: Database) -> None:
         },
         pk="id",
     )
-    db["documents"].create_index(["text_key"])
-    db["copies"].create(
+    db.table("documents").create_index(["text_key"])
+    db.table("copies").create(
         {
             "id": int, "page_id": int, "seg": int, "document_id": int, "relation": str,
             "similarity": float, "seg_start": int, "seg_end": int, "title_as_seen": str,
@@ -73,23 +75,23 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("page_id", "pages", "id"), ("document_id", "documents", "id")],
     )
-    db["copies"].create_index(["page_id", "seg"], unique=True)
-    db["copies"].create_index(["document_id"])
+    db.table("copies").create_index(["page_id", "seg"], unique=True)
+    db.table("copies").create_index(["document_id"])
 
 
 @migrations()
 def m002_dedup(db: Database) -> None:
     """Dedup state: the site kind of pages; each copy's fingerprint and report metadata;
     merged documents; LSH band keys and sentence fingerprints of canonical documents."""
-    db["pages"].add_column("site_kind", str)
+    db.table("pages").add_column("site_kind", str)
     for site in load_sites().values():
         db.execute("update pages set site_kind = ? where site = ?", [site.kind, site.name])
     for name, kind in (*COPY_FINGERPRINT_COLUMNS.items(), *REPORT_FIELDS.items()):
-        db["copies"].add_column(name, kind)
-    db["copies"].create_index(["text_key"])
-    db["documents"].add_column("speaker_role", str)
-    db["documents"].add_column("merged_into", int)
-    db["documents"].create_index(["merged_into"])
+        db.table("copies").add_column(name, kind)
+    db.table("copies").create_index(["text_key"])
+    db.table("documents").add_column("speaker_role", str)
+    db.table("documents").add_column("merged_into", int)
+    db.table("documents").create_index(["merged_into"])
     for table, column in (("lsh_bands", "band_key"), ("fingerprints", "hash")):
         db.execute(
             f"create table {table} ({column} integer not null, document_id integer not null "
@@ -184,7 +186,7 @@ def m004_frontier(db: Database) -> None:
     )
     db.execute("create index frontier_site_done on frontier (site, done)")
     for name, kind in RUN_COLUMNS.items():
-        db["runs"].add_column(name, kind)
+        db.table("runs").add_column(name, kind)
 
 
 RUN_COLUMNS = {
@@ -195,9 +197,15 @@ RUN_COLUMNS = {
 """Columns of ``runs`` holding a run's outcome (``crawler.store.health.run_columns`` fills them from its stats)."""
 
 
+def _row_id(table: Table) -> int:
+    """The rowid of the row ``table`` just inserted (sqlite-utils types ``last_pk`` as optional)."""
+    assert table.last_pk is not None
+    return int(table.last_pk)
+
+
 def utc_now() -> str:
     """Current UTC time, ISO 8601 to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 @dataclass
@@ -278,20 +286,20 @@ class Store:
 
     def start_run(self, site: str, spider: str) -> int:
         with self.db.atomic():
-            table = self.db["runs"].insert(
+            table = self.db.table("runs").insert(
                 {"site": site, "spider": spider, "started_at": utc_now(), "status": "running"}
             )
-        return table.last_pk
+        return _row_id(table)
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
         with self.db.atomic():
-            self.db["runs"].update(
+            self.db.table("runs").update(
                 run_id, {"finished_at": utc_now(), "status": status, "stats": json.dumps(stats, default=str),
                          **run_columns(stats, status)}
             )
 
     def run(self, run_id: int) -> dict[str, Any]:
-        row = self.db["runs"].get(run_id)
+        row = self.db.table("runs").get(run_id)
         return {**row, "stats": json.loads(row["stats"] or "{}")}
 
     # pages and their documents --------------------------------------------------------
@@ -310,7 +318,7 @@ class Store:
             changed = self._page_id(page.url, page.sha1) is None and self._has_version(page.url)
             known_documents = self.db.execute("select coalesce(max(id), 0) from documents").fetchone()[0]
             result = SaveResult(self._upsert_page(page, run_id), changed=changed)
-            for seg, (draft, fp) in enumerate(zip(drafts, fingerprints)):
+            for seg, (draft, fp) in enumerate(zip(drafts, fingerprints, strict=True)):
                 outcome = self._save_copy(result.page_id, seg, draft, fp, page.fetched_at, extractor_version)
                 setattr(result, outcome, getattr(result, outcome) + 1)
             self._drop_stale_copies(result.page_id, len(drafts))
@@ -349,8 +357,8 @@ class Store:
         }
         existing = self._page_id(page.url, page.sha1)
         if existing is None:
-            return self.db["pages"].insert(row).last_pk
-        self.db["pages"].update(existing, row)
+            return _row_id(self.db.table("pages").insert(row))
+        self.db.table("pages").update(existing, row)
         return existing
 
     def _page_id(self, url: str, sha1: str) -> int | None:
@@ -378,7 +386,7 @@ class Store:
                 self._reindex_document(existing[1])
                 self._refresh_document(existing[1], fetched_at)
         else:
-            copy_id = self.db["copies"].insert(row).last_pk
+            copy_id = self.db.table("copies").insert(row).last_pk
         matches = self._find_documents(fp, draft)
         document_id = self._join(matches) if matches else self._create_document(copy_id, row, fetched_at)
         self._update("copies", copy_id, {"document_id": document_id})
@@ -404,10 +412,10 @@ class Store:
     def _create_document(self, copy_id: int, copy: dict[str, Any], fetched_at: str) -> int:
         """A new document, made of its first copy."""
         fields = {name: copy[name] for name in ("text", "chars", "text_key", "published_on", *REPORT_FIELDS)}
-        return self.db["documents"].insert({
+        return _row_id(self.db.table("documents").insert({
             **fields, "title": copy["title_as_seen"], "best_copy_id": copy_id, "first_seen": fetched_at,
             "updated_at": fetched_at,
-        }).last_pk
+        }))
 
     def _find_documents(self, fp: dedup.Fingerprint, draft: Draft) -> dict[int, tuple[float, bool]]:
         """Documents this copy is the same report as (exact, near or contained): their score, and
@@ -432,7 +440,7 @@ class Store:
         row = self.db.execute("select year, region, region_code from documents where id = ?", [document_id]).fetchone()
         return SimpleNamespace(year=row[0], region=row[1], region_code=row[2])
 
-    def _near_documents(self, fp: dedup.Fingerprint) -> dict[int, float]:
+    def _near_documents(self, fp: dedup.Fingerprint) -> dict[int, tuple[float, bool]]:
         """Documents sharing an LSH band with the copy and holding a copy of Jaccard ≥ threshold."""
         keys = fp.band_keys
         if not keys:
@@ -550,10 +558,8 @@ class Store:
         ranked = dedup.ranked(copies, current)
         best_fp = dedup.Fingerprint.from_row(ranked[0])
         for copy in copies:
-            if copy is ranked[0]:
-                relation = ("canonical", 1.0)
-            else:
-                relation = dedup.relation(dedup.Fingerprint.from_row(copy), best_fp)
+            is_best = copy is ranked[0]
+            relation = ("canonical", 1.0) if is_best else dedup.relation(dedup.Fingerprint.from_row(copy), best_fp)
             if relation != (copy["relation"], copy["similarity"]):
                 self._update("copies", copy["id"], {"relation": relation[0], "similarity": relation[1]})
         self._take_best_copy(document_id, [c["id"] for c in ranked], updated_at)
@@ -569,7 +575,8 @@ class Store:
         for name in ("published_on", *REPORT_FIELDS):
             fields[name] = next((rows[i][name] for i in ranked_ids if rows[i][name] is not None), None)
         names = ", ".join(fields)
-        current = dict(zip(fields, self.db.execute(f"select {names} from documents where id = ?", [document_id]).fetchone()))
+        row = self.db.execute(f"select {names} from documents where id = ?", [document_id]).fetchone()
+        current = dict(zip(fields, row, strict=True))
         changed = {key: value for key, value in fields.items() if current[key] != value}
         if changed.keys() - {"best_copy_id"}:
             self._updated_documents.add(document_id)  # counted by save_page (SaveResult.updated)
@@ -596,11 +603,11 @@ class Store:
     # reading --------------------------------------------------------------------------
 
     def count(self, table: str) -> int:
-        return self.db[table].count
+        return self.db.table(table).count
 
     def documents(self) -> Iterator[dict[str, Any]]:
         """Canonical documents: not merged into another, with at least one copy."""
-        yield from self.db["documents"].rows_where(CANONICAL, order_by="id")
+        yield from self.db.table("documents").rows_where(CANONICAL, order_by="id")
 
     def copies_of(self, document_id: int) -> list[dict[str, Any]]:
         sql = """select copies.*, pages.url, pages.site, pages.fetched_at from copies
@@ -621,7 +628,7 @@ class Store:
         return [self._group(i) for i in ids]
 
     def _group(self, document_id: int) -> dict[str, Any]:
-        document = self.db["documents"].get(document_id)
+        document = self.db.table("documents").get(document_id)
         columns = """c.id, c.seg, c.relation, c.similarity, c.truncated, c.chars, c.published_on, c.title_as_seen,
                      p.url, p.site, p.site_kind, p.fetched_at"""
         copies = self.db.query(
@@ -647,7 +654,7 @@ class Store:
 
     def stored_page(self, page_id: int) -> tuple[RawPage, int | None]:
         """A stored page as it was saved (body decompressed), and the run that stored it."""
-        row = self.db["pages"].get(page_id)
+        row = self.db.table("pages").get(page_id)
         page = RawPage(
             url=row["url"], site=row["site"], status=row["status"], headers=json.loads(row["headers"] or "{}"),
             body=zlib.decompress(row["body"]), encoding=row["encoding"], fetched_at=row["fetched_at"],
@@ -656,7 +663,7 @@ class Store:
         return page, row["run_id"]
 
     def last_run(self, site: str) -> dict[str, Any] | None:
-        rows = list(self.db["runs"].rows_where("site = ?", [site], order_by="id desc", limit=1))
+        rows = list(self.db.table("runs").rows_where("site = ?", [site], order_by="id desc", limit=1))
         return rows[0] if rows else None
 
     def counts_by_site(self) -> dict[str, dict[str, int]]:
@@ -722,7 +729,7 @@ class Store:
         row = {"site": site, "spider": None, "started_at": now, "finished_at": now, "status": "locked",
                "stats": json.dumps({"message": message}, ensure_ascii=False), **run_columns({}, "locked")}
         with self.db.atomic():
-            return self.db["runs"].insert(row).last_pk
+            return _row_id(self.db.table("runs").insert(row))
 
     def recent_runs(self, site: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
         """The latest runs, newest first, without their stats JSON."""
@@ -751,7 +758,7 @@ class Store:
         row = self.db.execute(
             f"select count(*), {counts} from documents where {CANONICAL}"
         ).fetchone()
-        return row[0], dict(zip(fields, row[1:]))
+        return row[0], dict(zip(fields, row[1:], strict=True))
 
     def has_documents(self, site: str) -> bool:
         """Whether a page of the site holds a document (what the health check compares a run with)."""

@@ -10,9 +10,9 @@ for copy rows ``c`` the copy and ``p`` its page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -62,8 +62,8 @@ class Selection:
     def __init__(self, db: Database, filters: Filters | None = None) -> None:
         self.db = db
         self.filters = filters or Filters()
-        self.document_columns = [c.name for c in db["documents"].columns]
-        self.copy_columns = [c.name for c in db["copies"].columns]
+        self.document_columns = [c.name for c in db.table("documents").columns]
+        self.copy_columns = [c.name for c in db.table("copies").columns]
         # Binary columns (dedup's MinHash signatures, sentence hashes) are internal, not exported.
         self.binary_columns = {c.name for t in ("documents", "copies") for c in db[t].columns if c.type.upper() == "BLOB"}
 
@@ -185,6 +185,6 @@ class Rows:
     def __iter__(self) -> Iterator[dict[str, Any]]:
         try:
             for row in self.cursor:
-                yield dict(zip(self.names, row))
+                yield dict(zip(self.names, row, strict=True))
         finally:
             self.cursor.close()

@@ -9,18 +9,18 @@ user runs when a site changed its template.
 from __future__ import annotations
 
 import inspect
-from email.message import Message
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from email.message import Message
 
 from crawler import __version__
-from crawler.extract.gates import CHALLENGES, COOKIE_CHALLENGES, detect_challenge
 from crawler.extract.decoding import NotHtml, decode_html
+from crawler.extract.gates import CHALLENGES, COOKIE_CHALLENGES, detect_challenge
 from crawler.extract.pages.registry import PAGE_TYPES, PageType, recognise
-from crawler.tools.replay import replay_opener
 from crawler.extract.reports import is_report_title
 from crawler.sites import Site
+from crawler.tools.replay import replay_opener
 
 USER_AGENT = f"govcrawl/{__version__} check"
 # Which selector constants of a page type serve which field (by name prefix).

@@ -40,9 +40,9 @@ from typing import Any, TextIO
 
 from sqlite_utils import Database
 
+from crawler.store.queries import Filters, Rows, Selection
 from crawler.tools.extras import require
 from crawler.tools.filenames import name_key, safe_name
-from crawler.store.queries import Filters, Rows, Selection
 
 FORMATS = ("txt", "jsonl", "csv", "parquet")
 UNKNOWN_REGION = "未知地区"
@@ -108,7 +108,7 @@ def atomic_files(finals: list[Path]) -> Iterator[list[Path]]:
         for temporary in temporaries:
             temporary.unlink(missing_ok=True)
         raise
-    for temporary, final in zip(temporaries, finals):
+    for temporary, final in zip(temporaries, finals, strict=True):
         os.replace(temporary, final)
 
 
@@ -237,7 +237,7 @@ def write_jsonl(selection: Selection, out: Path, all_copies: bool, tick: Callabl
 def _tables(selection: Selection, out: Path, all_copies: bool, fmt: str) -> list[tuple[Path, Rows, bool]]:
     """(file, rows, counts as exported rows) for the main file and its companion copies file."""
     main, companion = _target(out, all_copies, fmt)
-    if all_copies:
+    if all_copies or companion is None:
         return [(main, selection.copies(), True)]
     return [(main, selection.documents(), True), (companion, selection.copies_of_documents(), False)]
 
@@ -247,7 +247,7 @@ def write_csv(selection: Selection, out: Path, all_copies: bool, tick: Callable[
     tables = _tables(selection, out, all_copies, "csv")
     result = ExportResult(paths=[path for path, _, _ in tables])
     with atomic_files([path for path, _, _ in tables]) as temporaries:
-        for temporary, (_, rows, counted) in zip(temporaries, tables):
+        for temporary, (_, rows, counted) in zip(temporaries, tables, strict=True):
             with open(temporary, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(rows.names)
@@ -267,7 +267,7 @@ def write_parquet(selection: Selection, out: Path, all_copies: bool, tick: Calla
     tables = _tables(selection, out, all_copies, "parquet")
     result = ExportResult(paths=[path for path, _, _ in tables])
     with atomic_files([path for path, _, _ in tables]) as temporaries:
-        for temporary, (_, rows, counted) in zip(temporaries, tables):
+        for temporary, (_, rows, counted) in zip(temporaries, tables, strict=True):
             schema = pa.schema([(name, arrow_type(pa, types.get(name, "TEXT"))) for name in rows.names])
             with parquet.ParquetWriter(temporary, schema) as writer:
                 for batch in batched(rows, PARQUET_BATCH):
@@ -281,7 +281,7 @@ def write_parquet(selection: Selection, out: Path, all_copies: bool, tick: Calla
 
 def declared_types(db: Database) -> dict[str, str]:
     """Declared SQLite type of every column name of pages, copies and documents."""
-    return {c.name: c.type.upper() for table in ("pages", "copies", "documents") for c in db[table].columns}
+    return {c.name: c.type.upper() for table in ("pages", "copies", "documents") for c in db.table(table).columns}
 
 
 def arrow_type(pa: Any, declared: str) -> Any:
@@ -322,6 +322,8 @@ class Ticker:
             self.show()
 
     def show(self) -> None:
+        if self.stream is None:
+            return
         self.shown = time.monotonic()
         rate = self.done / max(self.shown - self.started, 1e-6)
         self.stream.write(f"\r\033[Kexported {self.done}/{self.total}  {rate:.0f} rows/s")

@@ -12,7 +12,7 @@ import contextlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -76,7 +76,7 @@ def captures(path: Path, url: str | None = None) -> Iterator[Capture]:
         return
     try:
         body = path.read_bytes()
-        mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0).isoformat()
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
     except OSError as problem:
         raise BadCapture(problem.strerror or str(problem)) from None
     yield Capture(url or path.resolve().as_uri(), body, mtime)
@@ -125,7 +125,7 @@ def _iso(warc_date: str | None) -> str:
     """WARC-Date (``2021-03-01T08:00:00Z``) as the store's ISO 8601 UTC timestamp."""
     if not warc_date:
         return utc_now()
-    return datetime.fromisoformat(warc_date.replace("Z", "+00:00")).astimezone(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.fromisoformat(warc_date.replace("Z", "+00:00")).astimezone(UTC).replace(microsecond=0).isoformat()
 
 
 def ingest_capture(

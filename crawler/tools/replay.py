@@ -111,7 +111,7 @@ class RecordedSite:
         headers = {"Content-Type": content_type, **self.config.get("headers", {})}
         if not content_type.startswith("text/html"):
             headers["Content-Type"] = content_type
-        headers["ETag"] = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+        headers["ETag"] = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
         if "last_modified" in self.config:
             headers["Last-Modified"] = self.config["last_modified"]
         headers.update(override.get("headers", {}))
@@ -248,7 +248,7 @@ def _self_signed_certificate(folder: Path, host: str) -> tuple[Path, Path]:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
         .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))

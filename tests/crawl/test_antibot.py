@@ -9,23 +9,23 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SITES
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from conftest import SITES
-from crawler.extract.gates import detect_challenge
 from crawler.crawl.middlewares import AntiBotMiddleware
+from crawler.extract.gates import detect_challenge
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
 BLOCKED_SITES = Path(__file__).parents[1] / "configs" / "blocked_sites.toml"
 JIASULE_BODY = (SITES / "www.ruian.gov.cn" / "_challenge.html").read_bytes()
 ATTACKEVASIVE_BODY = (
-    '<html><head><title>&#x9891;&#x7e41;&#x5237;&#x65b0;&#x9650;&#x5236;</title></head><body>'
-    '<script language="JavaScript">function reload() {document.location.reload();}setTimeout("reload()", 1001);</script>'
-    "<b>&#x9891;&#x7e41;&#x5237;&#x65b0;&#x9650;&#x5236;</b></body></html>"
-).encode()
+    b'<html><head><title>&#x9891;&#x7e41;&#x5237;&#x65b0;&#x9650;&#x5236;</title></head><body>'
+    b'<script language="JavaScript">function reload() {document.location.reload();}setTimeout("reload()", 1001);</script>'
+    b"<b>&#x9891;&#x7e41;&#x5237;&#x65b0;&#x9650;&#x5236;</b></body></html>"
+)
 
 
 def test_detects_each_kind_and_not_real_pages() -> None:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import SITES
+
 from crawler.tools.replay import ReplayServer
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))

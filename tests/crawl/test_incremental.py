@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SITES
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from conftest import SITES
 from crawler.crawl.incremental import BEFORE_SINCE, CHANGED, FETCH, KNOWN, Incremental, ListedLink
 from crawler.crawl.middlewares import ConditionalRequestMiddleware, NotModified
-from crawler.tools.replay import ReplayServer
 from crawler.store.db import RawPage, Store
+from crawler.tools.replay import ReplayServer
 
 HOST = "www.wenzhou.gov.cn"
 GOLD: list[dict[str, Any]] = json.loads((SITES / HOST / "_gold.json").read_text("utf-8"))

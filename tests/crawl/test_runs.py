@@ -17,9 +17,9 @@ from scrapy.utils.test import get_crawler
 
 from crawler.cli import cli
 from crawler.crawl.frontier import decode_request, encode_request
-from crawler.store.health import ExitCode, exit_code, is_empty
 from crawler.crawl.locks import SiteLock, SiteLocked, lock_path
 from crawler.store.db import Store
+from crawler.store.health import ExitCode, exit_code, is_empty
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
 MOVED_SITES = Path(__file__).parents[1] / "configs" / "moved_sites.toml"

@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SITES
-from crawler.tools.replay import ReplayServer
 from site_crawl import crawl, disallowed, documents_changed, gold, runs
+
+from crawler.tools.replay import ReplayServer
 from spiders.aggregator import list_page_number, list_pages
 
 HOST = "www.zhaoshangbao.net"
@@ -45,7 +45,7 @@ def test_each_list_page_yields_its_reports(column) -> None:
     for url, page in PAGES.items():
         found = [r for r in rows if r["url"] == url]
         assert len(found) == len(page["documents"]), url  # teaser and 招商项目 entries are not documents
-        for row, doc in zip(found, page["documents"]):
+        for row, doc in zip(found, page["documents"], strict=True):
             lines = row["text"].splitlines()
             assert (row["title"], row["published_on"], row["region"], row["year"]) == (doc["title"], doc["published"], doc["region"], doc["year"])
             assert (lines[0], lines[-1]) == (doc["first_line"], doc["last_line"]), (url, doc["title"])

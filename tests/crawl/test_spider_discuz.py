@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from scrapy.http import HtmlResponse, Request
-
 from conftest import SITES
-from crawler.tools.replay import ReplayServer
+from scrapy.http import HtmlResponse, Request
 from site_crawl import crawl, disallowed, documents_changed, gold, recorded_bytes, runs
+
+from crawler.tools.replay import ReplayServer
 from spiders.discuz import DiscuzSpider, Ref, ThreadEntry, next_page, read_ref, ref_url, thread_entries, thread_links, uses_rewrite
 
 FORUMS = {"lishuiren": "bbs.lishuiren.net", "gannanren": "bbs.gannanren.com"}

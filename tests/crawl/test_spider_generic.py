@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SITES
 from site_crawl import Gold, assert_documents_match_gold, crawl
-from spiders.generic import feed_items, feed_urls, is_navigation, is_report_link, page_titles, sitemap_entries
+
 from crawler.crawl.listing import Link
+from spiders.generic import feed_items, feed_urls, is_navigation, is_report_link, page_titles, sitemap_entries
 
 HOST = "dfz.yongzhou.gov.cn"
 ROOT = f"https://{HOST}"

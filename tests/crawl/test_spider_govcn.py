@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SITES
 from site_crawl import Gold, assert_documents_match_gold, crawl
+
 from spiders.govcn import ARTICLE_URL, GovcnSpider, list_pages, next_list_page, page_index
 
 HOST = "www.gov.cn"

@@ -7,9 +7,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-
 from conftest import SITES
 from site_crawl import crawl, gold
+
 from spiders.jcms import read_paging, read_records
 
 HOST = "www.wenzhou.gov.cn"

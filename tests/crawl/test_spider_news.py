@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SITES
 from site_crawl import crawl, disallowed, documents_changed, gold, recorded_bytes, runs
+
 from spiders.news import article_links, article_pages, channel_pages, listed_articles, next_channel_page
 
 HOST = "www.lsnews.com.cn"

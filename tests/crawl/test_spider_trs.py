@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SITES
 from site_crawl import Gold, assert_documents_match_gold, crawl
+
 from spiders.trs import Pager, next_list_page, read_pager
 
 HOST = "www.jiangmen.gov.cn"
@@ -82,7 +82,7 @@ def test_documents_match_the_gold(crawled) -> None:
 
 def test_gbk_pages_are_decoded_even_without_a_charset_header(crawled) -> None:
     body = (SITES / HOST / "zwgk/ghjh/zfgzbg/201902/t20190215_1703398.html").read_bytes()
-    assert "charset=gb2312".encode() in body and "政府工作报告".encode("gbk") in body
+    assert b"charset=gb2312" in body and "政府工作报告".encode("gbk") in body
     texts = "".join(row["text"] for row in crawled.documents().values())
     assert "\ufffd" not in texts and "各位代表" in texts
 

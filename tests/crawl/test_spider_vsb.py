@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SITES
 from site_crawl import Gold, assert_documents_match_gold, crawl
+
 from spiders.vsb import VsbSpider, column_key, list_pages, next_list_page
 
 HOST = "www.shiping.gov.cn"

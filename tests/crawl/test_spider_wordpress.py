@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SITES
 from site_crawl import crawl, disallowed, documents_changed, gold, recorded_bytes, runs
+
 from spiders.wordpress import next_category_page, post_entries, post_links
 
 HOST = "www.ruyiwenku.com"

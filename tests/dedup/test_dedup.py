@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from reportgen import ReportGenerator
+from variants import aggregator, excerpt, forum_floors, preview, real_report, retype
 
 from crawler.dedup import fingerprints as dedup
 from crawler.extract.items import Draft
 from crawler.store.db import RawPage, Store
-from reportgen import ReportGenerator
-from variants import aggregator, excerpt, forum_floors, preview, real_report, retype
 
 
 @dataclass(frozen=True)
@@ -100,9 +100,9 @@ def variant_set() -> tuple[list[Copy], list[set[tuple[str, int]]]]:
     agg_url = "https://zhaoshang.example.com/news/2021-reports.html"
     segments = aggregator([text for _, text in reports], cut_last=0.4)
     copies.append(Copy(agg_url, "aggregator", tuple(
-        draft(agg_url, title, text, seg=(start, end)) for (title, _), (text, start, end) in zip(reports, segments)
+        draft(agg_url, title, text, seg=(start, end)) for (title, _), (text, start, end) in zip(reports, segments, strict=True)
     )))
-    for seg, (name, (title, text)) in enumerate(zip(("puer", "chaozhou", "hengyang"), reports)):
+    for seg, (name, (title, text)) in enumerate(zip(("puer", "chaozhou", "hengyang"), reports, strict=True)):
         official = f"https://www.{name}.gov.cn/zwgk/2021.html"
         copies.append(page(official, "official", title, text, published="2021-02-10"))
         expected.append({(official, 0), (agg_url, seg)})

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from crawler.extract.decoding import decode_html
-from crawler.extract.pages.registry import extract_drafts, recognise
 from crawler.extract.pages.aggregator import AggregatorPage, page_text
+from crawler.extract.pages.registry import extract_drafts, recognise
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "aggregator"
 CHROME = ("查看全文", "阅读全文", "更多", "热门推荐", "投稿", "联系我们", "企业入驻", "下一页", "末页", "招商热线",
@@ -99,7 +100,7 @@ def test_offsets_index_the_page_text(case: str) -> None:
         segment = text[draft.seg_start : draft.seg_end]
         lines = draft.text.split("\n")
         assert segment.startswith(lines[0]) and segment.endswith(lines[-1])
-    assert all(a.seg_end <= b.seg_start for a, b in zip(found, found[1:]))
+    assert all(a.seg_end <= b.seg_start for a, b in pairwise(found))
 
 
 def test_recognised_without_hint() -> None:

@@ -9,8 +9,8 @@ import pytest
 
 from crawler.extract.decoding import decode_html
 from crawler.extract.items import Draft
-from crawler.extract.pages.registry import recognise
 from crawler.extract.pages.discuz import DiscuzThread
+from crawler.extract.pages.registry import recognise
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "discuz"
 CHROME = (

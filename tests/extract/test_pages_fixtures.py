@@ -8,10 +8,11 @@ which stage is wrong.
 from __future__ import annotations
 
 from pathlib import Path
+
 import pytest
+from fixture_cases import expected, extract_case, fixture_cases
 
 from crawler.extract.pages.registry import PAGE_TYPES
-from fixture_cases import expected, extract_case, fixture_cases
 
 CASES = fixture_cases()
 CASE_IDS = [f"{case.parent.name}/{case.name}" for case in CASES]
@@ -21,7 +22,7 @@ METADATA_FIELDS = ("year", "region", "region_code", "level", "speaker", "speaker
 def _compare(case: Path, fields: set[str] | None) -> None:
     got, want = extract_case(case), expected(case)
     assert len(got) == len(want), f"{len(got)} documents, expected {len(want)}"
-    for index, (got_doc, want_doc) in enumerate(zip(got, want)):
+    for index, (got_doc, want_doc) in enumerate(zip(got, want, strict=True)):
         keys = (set(got_doc) | set(want_doc)) if fields is None else fields
         for key in sorted(keys):
             assert got_doc.get(key) == want_doc.get(key), f"document {index}, field {key!r}"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from crawler.extract.decoding import decode_html
-from crawler.extract.pages.registry import extract_drafts, recognise
 from crawler.extract.pages.govcn import GovcnArticle
+from crawler.extract.pages.registry import extract_drafts, recognise
 from crawler.extract.stages import process_page
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "govcn"

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import SITES
+
 from crawler.extract.decoding import decode_html
-from crawler.extract.pages.registry import extract_drafts, recognise
 from crawler.extract.pages.jcms import JcmsArticle
+from crawler.extract.pages.registry import extract_drafts, recognise
 
 SITE = SITES / "www.wenzhou.gov.cn"
 GOLD: list[dict[str, Any]] = [g for g in json.loads((SITE / "_gold.json").read_text("utf-8")) if g["status"] == 200]

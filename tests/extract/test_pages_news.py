@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from crawler.extract.decoding import decode_html
-from crawler.extract.pages.registry import extract_drafts, recognise
 from crawler.extract.pages.news import NewsArticle
+from crawler.extract.pages.registry import extract_drafts, recognise
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "news"
 CHROME = ("分享到", "打印", "关闭", "字号", "扫一扫", "二维码", "公众号", "相关新闻", "相关阅读", "上一篇", "下一篇",

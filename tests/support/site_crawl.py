@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from protego import Protego
-
 from conftest import SITES
+from protego import Protego
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
 TABLES = ("pages", "documents", "copies")

@@ -45,7 +45,7 @@ def forum_floors(text: str, floors: int, seed: int) -> str:
     """Posted over ``floors`` floors, split anywhere, rejoined one floor per line run."""
     rng = random.Random(seed)
     cuts = sorted(rng.sample(range(1, len(text) - 1), floors - 1))
-    parts = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    parts = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     return "\n".join(part.strip() for part in parts if part.strip())
 
 

@@ -93,9 +93,9 @@ def test_canned_queries(served: str, corpus_db) -> None:
     copies = get_json(f"{served}/govreports/copies_of_document.json?document_id={ids['wenzhou2021']}&_shape=array")
     assert sorted(row["site"] for row in copies) == ["news163", "wenzhou"]
     per_region = get_json(f"{served}/govreports/reports_per_region_and_year.json?_shape=array")
-    assert {"region_code": "330381", "region": "瑞安市", "level": "县", "year": 2021, "reports": 2} == {
+    assert {
         key: value for key, value in next(r for r in per_region if r["region"] == "瑞安市").items() if key != "document_ids"
-    }
+    } == {"region_code": "330381", "region": "瑞安市", "level": "县", "year": 2021, "reports": 2}
     hits = get_json(f"{served}/govreports/search_reports.json?" + urllib.parse.urlencode({"q": '共同"富裕', "_shape": "array"}))
     assert hits == []
     hits = get_json(f"{served}/govreports/search_reports.json?" + urllib.parse.urlencode({"q": "共同富裕", "_shape": "array"}))
@@ -122,9 +122,9 @@ def test_table_pages_offer_the_search_box(corpus_db) -> None:
 
 
 def test_browse_without_datasette_names_the_extra(corpus_db, monkeypatch) -> None:
-    import crawler.tools.extras
     from click.testing import CliRunner
 
+    import crawler.tools.extras
     from crawler.cli import cli
 
     real = crawler.tools.extras.importlib.import_module

@@ -13,12 +13,12 @@ import pytest
 from click.testing import CliRunner
 from report_corpus import LONG_TITLE, build_corpus, stored_documents
 
-from crawler.tools import export as export_module
 from crawler.cli import cli
+from crawler.store.db import Store
+from crawler.store.queries import Filters
+from crawler.tools import export as export_module
 from crawler.tools.export import export
 from crawler.tools.filenames import safe_name
-from crawler.store.queries import Filters
-from crawler.store.db import Store
 
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
@@ -76,7 +76,7 @@ def test_jsonl_round_trip_holds_every_field_and_every_source(corpus, tmp_path: P
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     expected = canonical(store)
     assert result.rows == len(lines) == len(expected) == 9
-    for line, document in zip(lines, expected):
+    for line, document in zip(lines, expected, strict=True):
         sources = line["sources"]
         assert {k: v for k, v in line.items() if k != "sources"} == {**document, "truncated": bool(document["truncated"])}
         assert [{k: s[k] for k in stored_sources(store, line["id"])[0]} for s in sources] == stored_sources(store, line["id"])
@@ -114,7 +114,7 @@ def test_parquet_round_trip_keeps_types(corpus, tmp_path: Path) -> None:
     assert parquet.read_table(tmp_path / "reports.parquet").to_pylist() == canonical(store)
     copies = parquet.read_table(tmp_path / "reports.copies.parquet").to_pylist()
     assert len(copies) == store.db.execute(
-        "select count(*) from copies where document_id in (%s)" % ",".join(str(d["id"]) for d in canonical(store))
+        f"select count(*) from copies where document_id in ({','.join(str(d['id']) for d in canonical(store))})"
     ).fetchone()[0]
     assert {c["site"] for c in copies} == {"wenzhou", "hangzhou", "news163", "farm"}
 

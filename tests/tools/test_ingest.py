@@ -7,12 +7,12 @@ import io
 from pathlib import Path
 
 from click.testing import CliRunner
+from variants import preview, real_report, retype
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from crawler.cli import cli
 from crawler.store.db import Store
-from variants import preview, real_report, retype
 
 OFFICIAL = "https://www.wenzhou.gov.cn/art/2021/4/8/art_1229117851_59100002.html"
 MIRROR = "https://bbs.example.cn/thread-88-1-1.html"
@@ -24,7 +24,7 @@ def html_page(title: str, text: str) -> bytes:
         f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
         f'<div class="nav">首页 &gt; 政务公开</div><article><h1>{title}</h1>{paragraphs}</article>'
         f'<div class="footer">版权所有</div></body></html>'
-    ).encode("utf-8")
+    ).encode()
 
 
 def write_warc(path: Path, records: list[tuple[str, str, bytes, str]]) -> None:

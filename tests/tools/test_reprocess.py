@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import SITES
 
 import crawler.tools.reprocess
-from conftest import SITES
 from crawler.cli import cli
 from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.extract.stages import process_page

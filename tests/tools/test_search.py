@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from report_corpus import Report, build_corpus, paragraphs, save_report
 
 from crawler.cli import cli
-from crawler.tools.search import fts_phrase, search
-from crawler.store.queries import Filters
 from crawler.store.db import Store
+from crawler.store.queries import Filters
+from crawler.tools.search import fts_phrase, search
 
 
 @pytest.fixture

@@ -185,5 +185,6 @@ class DiscuzThread(PageType):
         for footer in self.sel.css(self.FOOTER_CLOCK).xpath("string()").getall():
             found = PAGE_CLOCK.search(footer)
             if found:
-                return datetime(*(int(g) for g in found.groups()))
+                year, month, day, hour, minute = map(int, found.groups())
+                return datetime(year, month, day, hour, minute)
         return None

@@ -62,7 +62,7 @@ def labelled_fields(lines: list[str]) -> dict[str, str]:
     fields: dict[str, str] = {}
     for index, line in enumerate(lines):
         found = list(_LABEL.finditer(line))
-        for match, after in zip(found, found[1:] + [None]):
+        for match, after in zip(found, found[1:] + [None], strict=False):  # no label: no pair
             value = squash_spaces(line[match.end() : after.start() if after else len(line)])
             if not value and after is None and index + 1 < len(lines) and not _LABEL.search(lines[index + 1]):
                 value = lines[index + 1]

@@ -9,6 +9,7 @@ the 发布日期/浏览次数/字体 line and 打印本页/关闭窗口 are chro
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from parsel import Selector
 
@@ -73,9 +74,9 @@ class JcmsArticle(ArticlePage):
 
     def metadata(self) -> dict[str, str]:
         """The 信息公开 table: label cells (索引号：) followed by their value cells."""
-        cells = [squash_spaces(c.xpath("string()").get()) for c in self.sel.css(self.XXGK_CELLS)]
+        cells = [squash_spaces(c.xpath("string()").get(default="")) for c in self.sel.css(self.XXGK_CELLS)]
         labelled: dict[str, str] = {}
-        for label, value in zip(cells, cells[1:]):
+        for label, value in pairwise(cells):
             if label.endswith(("：", ":")) and value:
                 labelled.setdefault(strip_label(label), value)
         return xxgk_fields(labelled)

@@ -123,7 +123,7 @@ class NewsArticle(PageType):
                 continue
             if _SOURCE_LINE.match(line):
                 named = _labelled(line, _SOURCE_KEYS).get("source", "")
-                source = source or (named.split() or [None])[0]
+                source = source or next(iter(named.split()), None)
             elif _EDITOR_LINE.match(line):
                 editors = {**_labelled(line, _EDITOR_KEYS), **editors}
             elif not (_INFO_LINE.match(line) or _is_chrome(line)):
@@ -208,7 +208,7 @@ def _labelled(text: str, keys: dict[str, str]) -> dict[str, str]:
     """``label：value`` pairs of a line whose values run to the next label, for the given labels."""
     found: dict[str, str] = {}
     marks = list(_INFO_LABELS.finditer(text))
-    for mark, after in zip(marks, marks[1:] + [None]):
+    for mark, after in zip(marks, marks[1:] + [None], strict=False):  # no label: no pair
         key = keys.get(mark.group(1))
         value = text[mark.end() : after.start() if after else len(text)].split("\n")[0]
         value = squash_spaces(re.sub(r"[【】\[\]（）()]", " ", value))

@@ -16,9 +16,9 @@ from crawler.extract.pages.aggregator import AggregatorPage
 from crawler.extract.pages.base import PageType, parse_page
 from crawler.extract.pages.discuz import DiscuzThread
 from crawler.extract.pages.generic.article import GenericArticle
+from crawler.extract.pages.govcn import GovcnArticle
 from crawler.extract.pages.jcms import JcmsArticle
 from crawler.extract.pages.news import NewsArticle
-from crawler.extract.pages.govcn import GovcnArticle
 from crawler.extract.pages.trs import TrsArticle
 from crawler.extract.pages.vsb import VsbArticle
 from crawler.extract.pages.wordpress import WordpressArticle
@@ -28,7 +28,12 @@ from crawler.extract.pages.wordpress import WordpressArticle
 # re-extracts exactly the stored pages whose copies an older version made (no network).
 EXTRACTOR_VERSION = "2"
 
-PAGE_TYPES: dict[str, type[PageType]] = {cls.name: cls for cls in (JcmsArticle, GovcnArticle, TrsArticle, VsbArticle, DiscuzThread, WordpressArticle, NewsArticle, AggregatorPage, GenericArticle)}
+PAGE_TYPES: dict[str, type[PageType]] = {
+    cls.name: cls
+    for cls in (
+        JcmsArticle, GovcnArticle, TrsArticle, VsbArticle, DiscuzThread, WordpressArticle, NewsArticle, AggregatorPage, GenericArticle,
+    )
+}
 
 
 class UnknownPageType(ValueError):

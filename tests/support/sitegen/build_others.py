@@ -171,8 +171,7 @@ def wordpress() -> None:
     ]
     hot = [(a[0], a[2]) for a in arts[:4]]
     gold_pages = []
-    titles = {a[0]: a[2] for a in arts}
-    for k, (pid, key, title, date, cut, rid) in enumerate(arts):
+    for k, (pid, key, title, date, cut, _rid) in enumerate(arts):
         prev = arts[k + 1] if k + 1 < len(arts) else arts[0]
         nxt = arts[k - 1]
         related = [(a[0], a[2]) for a in arts if a[0] != pid][:4]
@@ -295,7 +294,7 @@ def news() -> None:
     ]
     gold_pages = []
     related = [(f"http://{NEWS}{a[0]}.shtml", a[1], a[2][:10]) for a in arts[:3]]
-    for stem, title, stamp, key, total, rid in arts:
+    for stem, title, stamp, key, total, _rid in arts:
         if key:
             text = report_text(key, SPECS[key].title)
             text = text[1:]  # the portal prints the heading as its h1; the body starts at ——…会议上
@@ -414,7 +413,7 @@ def aggregator() -> None:
     gold_pages = []
     for n, group in enumerate(pages, 1):
         entries, docs = [], []
-        for iid, prefix, key, date, source, form, rid in group:
+        for iid, prefix, key, date, source, form, _rid in group:
             if key is None:
                 title = f"{prefix[:3]}{date[:4]}年招商引资重点项目推介"
                 paras = ["项目名称：智能装备产业园标准厂房招商", "投资估算：3.5亿元", "联系电话：0578-3123456"]

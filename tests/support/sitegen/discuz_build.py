@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import html
-import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reports import SPECS, lines, retype
+from reports import SPECS, lines
 
 SITES = Path(__file__).resolve().parents[2] / "sites"
 
@@ -141,7 +139,7 @@ def floor_html(forum: Forum, thread: Thread, f: Floor, page: int) -> str:
     rep = "reppost" if f.number == 1 else "repquote"
     starter_links = ""
     if f.number == 1:
-        starter_links = ('<span class="pipe show">|</span><a href="forum.php?mod=viewthread&amp;tid=%d&amp;extra=page%%3D1&amp;ordertype=1" class="show">倒序浏览</a>'
+        starter_links = ('<span class="pipe show">|</span><a href="forum.php?mod=viewthread&amp;tid=%d&amp;extra=page%%3D1&amp;ordertype=1" class="show">倒序浏览</a>'  # noqa: UP031 - %d inside markup full of {}
                          '<span class="pipe show">|</span><a href="javascript:;" onclick="readmode($(\'thread_subject\').innerHTML, %d);" class="show">阅读模式</a>') % (thread.tid, f.pid)
     return f"""<div id="post_{f.pid}" ><table id="pid{f.pid}" class="plhin" summary="pid{f.pid}" cellspacing="0" cellpadding="0">
 <tr>

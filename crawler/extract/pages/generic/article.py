@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from lxml.etree import tostring
 
-from crawler.extract.pages.generic.density import cjk_count, content_root, drop_link_lists, link_share, prune_chrome
 from crawler.extract.fallback import extract_main_text
-from crawler.extract.pages.generic.forum import find_posts, post_text, starter_posts
 from crawler.extract.items import Draft
 from crawler.extract.pages.base import PageType, element_lines
+from crawler.extract.pages.generic.density import cjk_count, content_root, drop_link_lists, link_share, prune_chrome
+from crawler.extract.pages.generic.forum import find_posts, post_text, starter_posts
 from crawler.extract.text import join_lines, parse_date, squash_spaces
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class GenericArticle(PageType):
     def title(self) -> str:
         """The heading that the <title> starts with, else the first h1, else <title>."""
         page_title = squash_spaces(self.sel.css("title::text").get(default=""))
-        headings = [squash_spaces(h.xpath("string()").get()) for h in self.sel.css(self.HEADINGS)]
+        headings = [squash_spaces(h.xpath("string()").get(default="")) for h in self.sel.css(self.HEADINGS)]
         for heading in headings:
             if heading and page_title.startswith(heading):
                 return heading

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from crawler.extract.pages.generic.density import cjk_count, content_root, drop_link_lists, prune_chrome
 from crawler.extract.pages.base import element_lines
+from crawler.extract.pages.generic.density import cjk_count, content_root, drop_link_lists, prune_chrome
 from crawler.extract.text import join_lines, parse_date, squash_spaces
 
 if TYPE_CHECKING:
