@@ -1,14 +1,23 @@
-"""The sites govcrawl crawls, read from ``crawler/sites.toml``."""
+"""The sites govcrawl crawls: the bundled ``crawler/sites.toml`` merged with the user's sites file.
+
+The user's file is ``--sites FILE`` (or ``$GOVCRAWL_SITES``), else
+``$XDG_CONFIG_HOME/govcrawl/sites.toml`` (``~/.config/govcrawl/sites.toml``) when it exists;
+an entry there replaces the bundled entry of the same name. ``govcrawl add-site`` appends to it.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
 SITES_FILE = Path(__file__).with_name("sites.toml")
+"""The bundled sites file."""
+SITES_ENV = "GOVCRAWL_SITES"
 KINDS = ("official", "news", "mirror", "forum", "farm", "aggregator")
 
 
@@ -46,6 +55,10 @@ class Site:
     """The site lists newest first: paging stops at a list page holding only report links
     stored before (and, with ``--since``, at one listing only older links). False for sites
     that list newest last: every list page is read each run (stored reports are still skipped)."""
+    region_code: str | None = None
+    """GB/T 2260 code of the division whose government runs the site (``crawl --region`` selects by it)."""
+    source: Path | None = None
+    """The sites file the entry was read from (not a key of the file)."""
 
     def holds(self, url: str) -> bool:
         """Whether ``url`` is on one of the site's hosts (or their subdomains)."""
@@ -61,11 +74,22 @@ class Site:
         return self.detail_pattern is None or re.search(self.detail_pattern, url) is not None
 
 
-def load_sites(path: Path = SITES_FILE) -> dict[str, Site]:
-    """All configured sites by name."""
-    with path.open("rb") as f:
-        raw = tomllib.load(f)
-    known = {f.name for f in fields(Site)} - {"name"}
+def user_sites_file(environ: Mapping[str, str] = os.environ) -> Path:
+    """Where the user's sites live: ``$GOVCRAWL_SITES``, else ``$XDG_CONFIG_HOME/govcrawl/sites.toml``."""
+    if environ.get(SITES_ENV):
+        return Path(environ[SITES_ENV])
+    config_home = environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config_home) / "govcrawl" / "sites.toml"
+
+
+def read_sites_file(path: Path) -> dict[str, Site]:
+    """The sites of one file by name; `ValueError` naming the file and entry when one is wrong."""
+    try:
+        with path.open("rb") as f:
+            raw = tomllib.load(f)
+    except tomllib.TOMLDecodeError as problem:
+        raise ValueError(f"{path}: not valid TOML: {problem}") from None
+    known = {f.name for f in fields(Site)} - {"name", "source"}
     sites = {}
     for name, entry in raw.items():
         unknown = set(entry) - known
@@ -74,16 +98,42 @@ def load_sites(path: Path = SITES_FILE) -> dict[str, Site]:
         if entry.get("kind") not in KINDS:
             raise ValueError(f"{path}: site {name!r} has kind {entry.get('kind')!r}, expected one of {KINDS}")
         entry = {key: tuple(value) if isinstance(value, list) else value for key, value in entry.items()}
-        sites[name] = Site(name=name, **entry)
+        try:
+            sites[name] = Site(name=name, source=path, **entry)
+        except TypeError as problem:
+            raise ValueError(f"{path}: site {name!r}: {problem}") from None
     return sites
 
 
-def get_site(name: str, path: Path = SITES_FILE) -> Site:
+def merge_sites(*layers: dict[str, Site]) -> dict[str, Site]:
+    """Sites of several files, a later file's entry replacing an earlier one of the same name."""
+    merged: dict[str, Site] = {}
+    for layer in layers:
+        merged.update(layer)
+    return merged
+
+
+def load_sites(user_file: Path | None = None, environ: Mapping[str, str] = os.environ) -> dict[str, Site]:
+    """All configured sites by name: the bundled ones, then the user's file (``user_file``, else
+    `user_sites_file`) over them, when it exists."""
+    path = user_file or user_sites_file(environ)
+    bundled = read_sites_file(SITES_FILE)
+    if path.resolve() == SITES_FILE.resolve() or not path.exists():
+        return bundled
+    return merge_sites(bundled, read_sites_file(path))
+
+
+def get_site(name: str, user_file: Path | None = None) -> Site:
     """The configured site called ``name``."""
-    sites = load_sites(path)
+    sites = load_sites(user_file)
     if name not in sites:
         raise UnknownSite(name)
     return sites[name]
+
+
+def sites_in_region(sites: dict[str, Site], prefix: str) -> list[Site]:
+    """The sites whose ``region_code`` starts with ``prefix`` (3303: 温州市 and its counties)."""
+    return [site for site in sites.values() if site.region_code and site.region_code.startswith(prefix)]
 
 
 def download_slots(sites: dict[str, Site]) -> dict[str, dict[str, float]]:

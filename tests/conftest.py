@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,21 @@ sys.path.insert(0, str(Path(__file__).parent / "support"))  # helpers and site g
 from crawler.tools.replay import DEFAULT_SITES_DIR, ReplayServer  # noqa: E402
 
 SITES = DEFAULT_SITES_DIR
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_user_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the developer's own sites file (~/.config/govcrawl/sites.toml) out of every test,
+    in this process and the crawls it starts."""
+    saved = {key: os.environ.get(key) for key in ("XDG_CONFIG_HOME", "GOVCRAWL_SITES")}
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+    os.environ.pop("GOVCRAWL_SITES", None)
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

@@ -44,6 +44,7 @@ def demo(db_path: Path) -> None:
 @click.argument("sites", nargs=-1)
 @click.option("--all", "all_sites", is_flag=True, help="Crawl every configured site.")
 @click.option("--replay", "replay_url", metavar="URL", help="Fetch from a govcrawl replay server instead of the network.")
+@click.option("--region", metavar="CODE", help="Every configured site whose region_code starts with CODE (3303: 温州市 and its counties).")
 @click.option("--url", "start_url", metavar="URL", help="Crawl any site from this URL with the generic spider (no configuration entry).")
 @click.option("--refresh", is_flag=True, help="Fetch stored report pages again (conditionally) and update changed documents.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only reports listed on or after this date (where lists show dates).")
@@ -53,7 +54,7 @@ def demo(db_path: Path) -> None:
 @db_option
 @user_errors
 def crawl(
-    sites: tuple[str, ...], all_sites: bool, replay_url: str | None, start_url: str | None, refresh: bool,
+    sites: tuple[str, ...], all_sites: bool, replay_url: str | None, region: str | None, start_url: str | None, refresh: bool,
     since: Any, no_resume: bool, verbose: bool,
     sites_file: Path, db_path: Path,
 ) -> None:
@@ -64,6 +65,7 @@ def crawl(
     \b
         govcrawl crawl wenzhou
         govcrawl crawl --all --db output/nightly.db
+        govcrawl crawl --region 3303
         govcrawl crawl --url https://www.example.gov.cn/zwgk/
         govcrawl crawl wenzhou --refresh
         govcrawl crawl --all --since 2024-01-01
@@ -84,9 +86,11 @@ def crawl(
 
     When sites end differently the first code of 3, 4, 5, 6 wins; `govcrawl runs` shows each.
     """
-    if not sites and not all_sites and not start_url:
-        raise click.UsageError("name at least one site, or --all, or --url URL (see `govcrawl sites`)")
-    chosen = chosen_sites(sites_file, sites, every=all_sites)
+    if not sites and not all_sites and not start_url and region is None:
+        raise click.UsageError("name at least one site, or --all, --region CODE or --url URL (see `govcrawl sites`)")
+    if region is not None and not region.isdigit():
+        raise click.BadParameter(f"a GB/T 2260 code or its start (33, 3303, 330383), not {region!r}", param_hint="--region")
+    chosen = chosen_sites(sites_file, sites, every=all_sites, region=region)
     chosen += [adhoc_site(start_url)] if start_url else []
     _crawl(
         chosen, db_path, replay_url=replay_url, log_level="INFO" if verbose else "WARNING", refresh=refresh,

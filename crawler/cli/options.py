@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from crawler.sites import SITES_FILE, Site, UnknownSite, load_sites
+from crawler.sites import Site, UnknownSite, load_sites, sites_in_region
 
 if TYPE_CHECKING:
     from crawler.store.db import Store
@@ -28,20 +28,30 @@ def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def sites_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The ``--sites`` option: which sites file to read."""
+    """The ``--sites`` option: the user's sites file, merged over the bundled one."""
     return click.option(
-        "--sites", "sites_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=SITES_FILE,
-        envvar="GOVCRAWL_SITES", show_default="crawler/sites.toml", help="Sites configuration (TOML); env GOVCRAWL_SITES.",
+        "--sites", "sites_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+        envvar="GOVCRAWL_SITES", show_default="$XDG_CONFIG_HOME/govcrawl/sites.toml",
+        help="Your sites file (TOML), merged over the bundled sites; its entries win on a name clash. Env GOVCRAWL_SITES.",
     )(command)
 
 
-def chosen_sites(sites_file: Path, names: tuple[str, ...], every: bool = False) -> list[Site]:
-    """The configured sites called ``names`` (all of them with ``every``); `UnknownSite` for a typo."""
+def chosen_sites(sites_file: Path | None, names: tuple[str, ...], every: bool = False, region: str | None = None) -> list[Site]:
+    """The configured sites called ``names`` (all of them with ``every``, and those whose
+    region code starts with ``region``); `UnknownSite` for a typo."""
     configured = load_sites(sites_file)
     unknown = [name for name in names if name not in configured]
     if unknown:
         raise UnknownSite(unknown[0])
-    return list(configured.values()) if every else [configured[name] for name in names]
+    if every:
+        return list(configured.values())
+    chosen = [configured[name] for name in names]
+    if region is not None:
+        in_region = sites_in_region(configured, region)
+        if not in_region:
+            raise ValueError(f"no configured site has a region_code starting with {region!r}; `govcrawl sites` shows them")
+        chosen += [site for site in in_region if site not in chosen]
+    return chosen
 
 
 def open_store(db_path: Path, must_exist: bool = False) -> Store:

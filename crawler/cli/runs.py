@@ -10,14 +10,14 @@ from typing import Any
 import click
 
 from crawler.cli.options import chosen_sites, db_option, open_store, sites_option, user_errors
-from crawler.sites import load_sites
+from crawler.sites import SITES_FILE, load_sites
 
 
 @click.command()
 @sites_option
 @db_option
 def sites(sites_file: Path, db_path: Path) -> None:
-    """List the configured sites with their last run.
+    """List the configured sites with their region, the file each comes from, and their last run.
 
     Example:
 
@@ -31,9 +31,14 @@ def sites(sites_file: Path, db_path: Path) -> None:
         when = f"last run {last['finished_at'] or last['started_at']} {last['status']}" if last else "never crawled"
         counts = counts_by_site.get(site.name, {"pages": 0, "documents": 0})
         click.echo(
-            f"{site.name:<14} {site.family:<8} {site.kind:<9} {site.title}  "
-            f"{counts['pages']} pages, {counts['documents']} documents, {when}"
+            f"{site.name:<14} {site.family:<8} {site.kind:<9} {site.region_code or '-':<7} {site.title}  "
+            f"{counts['pages']} pages, {counts['documents']} documents, {when}  [{_shown_path(site.source)}]"
         )
+
+
+def _shown_path(path: Path | None) -> str:
+    """A site's file: ``bundled`` for the sites file govcrawl ships, else its path."""
+    return "bundled" if path == SITES_FILE else str(path)
 
 
 @click.command()

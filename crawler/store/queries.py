@@ -188,3 +188,15 @@ class Rows:
                 yield dict(zip(self.names, row, strict=True))
         finally:
             self.cursor.close()
+
+
+def report_sources(db: Database) -> Iterator[tuple[str, int, str | None, bool]]:
+    """(region_code, year, site kind, truncated) of every copy of a canonical report that has a
+    region code and a year: what `govcrawl coverage` counts."""
+    rows = db.execute(
+        """select d.region_code, d.year, p.site_kind, c.truncated from documents d
+           join copies c on c.document_id = d.id join pages p on p.id = c.page_id
+           where d.merged_into is null and d.region_code is not null and d.year is not null"""
+    )
+    for code, year, kind, truncated in rows:
+        yield code, int(year), kind, bool(truncated)
