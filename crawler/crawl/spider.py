@@ -15,7 +15,7 @@ from crawler.crawl.middlewares import NotModified
 from crawler.extract.items import PageItem
 from crawler.extract.reports import is_report_title
 from crawler.sites import Site, get_site
-from crawler.store.db import utc_now
+from crawler.store.rows import utc_now
 from crawler.urls import canonical_url
 
 if TYPE_CHECKING:

@@ -69,7 +69,7 @@ def exit_code(statuses: list[str]) -> ExitCode:
 
 
 def run_columns(stats: dict[str, Any], status: str) -> dict[str, Any]:
-    """The ``runs`` outcome columns (``crawler.store.db.RUN_COLUMNS``) of a run with these stats."""
+    """The ``runs`` outcome columns (``crawler.store.rows.RUN_COLUMNS``) of a run with these stats."""
     get = lambda key: int(stats.get(key, 0))  # noqa: E731
     prefix = "downloader/response_status_count/"
     by_status = {key[len(prefix):]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}
