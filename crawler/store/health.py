@@ -28,6 +28,7 @@ SEVERITY = (ExitCode.FAILED, ExitCode.BLOCKED, ExitCode.EMPTY, ExitCode.LOCKED)
 STATUS_EXIT = {
     "finished": ExitCode.OK, "failed": ExitCode.FAILED, "interrupted": ExitCode.FAILED,
     "running": ExitCode.FAILED, "blocked": ExitCode.BLOCKED, "empty": ExitCode.EMPTY, "locked": ExitCode.LOCKED,
+    "deferred": ExitCode.OK,  # the site asked to wait (Retry-After): its next scheduled run resumes it
 }
 """The exit code of each run status."""
 
@@ -48,7 +49,10 @@ def is_empty(stats: dict[str, Any], earlier_documents: int) -> bool:
 def run_status(stats: dict[str, Any], reason: str, had_documents: bool = False) -> str:
     """``finished``; ``blocked`` when anti-bot walls kept every page away; ``failed`` when the
     crawl stopped early or stored nothing but errors; ``empty`` when a site that ``had_documents``
-    from earlier runs showed no report page (`is_empty`)."""
+    from earlier runs showed no report page (`is_empty`); ``deferred`` when the site asked for a
+    longer wait than a run may spend (crawler/crawl/politeness.py): the next run goes on."""
+    if reason == "deferred":
+        return "deferred"
     if reason != "finished":
         return "failed"
     stored = stats.get("govcrawl/pages/stored", 0)
