@@ -37,4 +37,5 @@ class PageLogFormatter(LogFormatter):
 
     def scraped(self, item: Any, response: Response | Failure | None, spider: Spider) -> LogFormatterResult:
         result = super().scraped(item, response, spider)
-        return {**result, "args": {**result["args"], "item": item_url(item)}}
+        args = result["args"]
+        return {**result, "args": {**args, "item": item_url(item)} if isinstance(args, dict) else args}

@@ -18,11 +18,12 @@ from crawler.extract.gates import page_gate
 from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
+    from http.cookiejar import Cookie
+
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-    from http.cookiejar import Cookie, CookieJar
-
+    from scrapy.http.cookies import CookieJar
     from scrapy.statscollectors import StatsCollector
 
     from crawler.store.db import Store

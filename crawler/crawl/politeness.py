@@ -89,6 +89,7 @@ class RetryAfterMiddleware:
         stats = self.crawler.stats
         if wait > self.max_wait:
             self._defer(request, response.status, wait)
+        assert self.crawler.spider is not None  # a response came: the spider is open
         retry = get_retry_request(request, spider=self.crawler.spider, reason=f"{response.status} Retry-After")
         if retry is None:
             return response

@@ -139,7 +139,7 @@ class SiteSpider(scrapy.Spider):
         self.crawler.stats.inc_value("govcrawl/errors")
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
-        reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage() or failure.type.__name__
+        reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage() or type(failure.value).__name__
         self.logger.warning("failed to fetch %s: %s", request.url if request else "?", reason)
 
 

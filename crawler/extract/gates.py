@@ -36,10 +36,14 @@ SHELL_TEXT = 20
 
 _JIASULE = re.compile(r"__jsl_clearance|__jsluid|document\.cookie=.{0,40}\)\+\(|go\(\{.{0,20}\"ha\"", re.S)
 _ATTACKEVASIVE = re.compile(r"频繁刷新限制|代理服务器访问限制|页面重载开启|secqaa|访问本站速度过快")
-_LOGIN_WALL = re.compile(r"您需要登录后才可以(?!回帖|发帖|回复)|抱歉，您尚未登录|您需要先登录才能继续|请先登录后才能|登录后(?:才能|方可)访问")
+_LOGIN_WALL = re.compile(  # not Discuz's 您需要登录后才可以回帖 under every thread
+    r"您需要登录后才可以(?!回帖|发帖|回复)|抱歉，您尚未登录|您需要先登录才能继续|请先登录后才能|登录后(?:才能|方可)访问"
+)
 _PASSWORD_FORM = re.compile(r"<input\b[^>]*\btype\s*=\s*[\"']?password", re.I)
 _BUSY = re.compile(r"系统繁忙|服务器繁忙|访问过于频繁|请求过于频繁|访问频率过快|请稍后再试|请稍候再试")
-_SOFT_404 = re.compile(r"页面不存在|您访问的页面不存在|(?:找不到|无法找到)(?:您要访问的|您访问的|该)?页面|页面(?:已被)?删除|404\s*Not\s*Found", re.I)
+_SOFT_404 = re.compile(
+    r"页面不存在|您访问的页面不存在|(?:找不到|无法找到)(?:您要访问的|您访问的|该)?页面|页面(?:已被)?删除|404\s*Not\s*Found", re.I
+)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title", re.S | re.I)
 _REDIRECT_OR_FRAMES = re.compile(r"http-equiv\s*=\s*[\"']?refresh|<i?frame\b", re.I)
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|script|div)\b", re.I | re.S)

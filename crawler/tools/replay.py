@@ -154,7 +154,7 @@ class RecordedSite:
         if "last_modified" in self.config:
             headers["Last-Modified"] = self.config["last_modified"]
         headers.update(override.get("headers", {}))
-        fault = {key: override[key] for key in ("fault", "seconds") if key in override}
+        fault: dict[str, Any] = {key: override[key] for key in ("fault", "seconds") if key in override}
         return Answer(int(override.get("status", 200)), headers, body, fault)
 
 

@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SITES
+from hostile_site import SOFT_404
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from conftest import SITES
-from hostile_site import SOFT_404
 from crawler.crawl.middlewares import GateMiddleware, NotADocument
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))

@@ -10,7 +10,15 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from crawler.crawl.politeness import OffOrigin, OriginMiddleware, RedirectLoop, RedirectLoopMiddleware, on_origin, origins, retry_after_seconds
+from crawler.crawl.politeness import (
+    OffOrigin,
+    OriginMiddleware,
+    RedirectLoop,
+    RedirectLoopMiddleware,
+    on_origin,
+    origins,
+    retry_after_seconds,
+)
 from crawler.sites import Site
 
 SITE = Site(name="x", title="x", family="generic", kind="official", start_urls=("https://www.x.gov.cn/zwgk/",),

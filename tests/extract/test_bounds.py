@@ -4,12 +4,12 @@ benchmarks/bounds.py (target: peak RSS ≤ 1 GB)."""
 
 from __future__ import annotations
 
+from hostile_site import NESTING, nested_page, report, report_page
 from lxml import etree
 
 from crawler.extract.fallback import extract_main_text
 from crawler.extract.pages.base import element_lines
 from crawler.extract.stages import process_page
-from hostile_site import NESTING, nested_page, report, report_page
 
 
 def test_a_report_after_100k_nested_divs_is_extracted_whole() -> None:

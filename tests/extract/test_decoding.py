@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hostile_site import gbk_page, report
 
 from crawler.extract.decoding import NotHtml, decode_html, visible_text
-from hostile_site import gbk_page, report
 
 
 @pytest.mark.parametrize("content_type", ["text/html; charset=utf-8", "text/html", None])

@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hostile_site import BUSY, JIASULE, JS_SHELL, LOGIN, RATE_LIMIT, SOFT_404, report_page
 
 from crawler.extract.gates import page_gate
-from hostile_site import BUSY, JIASULE, JS_SHELL, LOGIN, RATE_LIMIT, SOFT_404, report_page
 
 TESTS = Path(__file__).parents[1]
 ATTACKEVASIVE = (
-    '<html><head><title>&#x9891;&#x7e41;&#x5237;&#x65b0;&#x9650;&#x5236;</title></head><body>'
-    '<script language="JavaScript">function reload() {document.location.reload();}setTimeout("reload()", 1001);</script>'
-    "<b>&#x9891;&#x7e41;&#x5237;&#x65b0;&#x9650;&#x5236;</b></body></html>"
-).encode()
+    b'<html><head><title>&#x9891;&#x7e41;&#x5237;&#x65b0;&#x9650;&#x5236;</title></head><body>'
+    b'<script language="JavaScript">function reload() {document.location.reload();}setTimeout("reload()", 1001);</script>'
+    b"<b>&#x9891;&#x7e41;&#x5237;&#x65b0;&#x9650;&#x5236;</b></body></html>"
+)
 LOGIN_WALL = "<html><body><div class='alert_info'>抱歉，您尚未登录，没有权限访问该版块</div></body></html>".encode()
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pytest
-
 import hostile_site
+import pytest
 from fault_crawl import Crawl, Hostile
 
 

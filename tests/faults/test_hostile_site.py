@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from fault_crawl import Crawl, Hostile
 from hostile_site import DROPPED, ERRORS, GATES, HOST, OFFSITE, SITEMAP_INDEX_CHAIN, cases, report
 

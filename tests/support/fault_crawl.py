@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crawler.tools.replay import ReplayServer
-
 import hostile_site
+
+from crawler.tools.replay import ReplayServer
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
 FAULTS = Path(__file__).parents[1] / "faults"
@@ -73,7 +73,8 @@ class Hostile:
             [GOVCRAWL, "crawl", site, "--sites", str(SITES_FILE), "--replay", self.server.url, "--db", str(self.db)],
             capture_output=True, text=True, timeout=120, env=env,
         )
-        requests = [(m, u, t) for (m, u), t in zip(self.server.requests[before:], self.server.times[before:])]
+        answered = zip(self.server.requests[before:], self.server.times[before:], strict=False)  # a stall may still be arriving
+        requests = [(m, u, t) for (m, u), t in answered]
         return Crawl(result, *self._stored(), requests, guard_log.read_text().splitlines() if guard_log.exists() else [])
 
     def _stored(self) -> tuple[dict[str, Any], set[str], dict[str, str]]:

@@ -10,8 +10,8 @@ import urllib.error
 from pathlib import Path
 
 import pytest
-
 from conftest import SITES
+
 from crawler.tools.replay import ReplayServer, replay_opener
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
