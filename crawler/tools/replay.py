@@ -197,8 +197,8 @@ class ReplayHandler(BaseHTTPRequestHandler):
         scheme = "https" if self.tunnel_host else "http"
         self.server.log_request_line(method, f"{scheme}://{netloc}{url.path}{'?' + url.query if url.query else ''}")
         answer = self._answer(method, host, url.path or "/", params)
-        if self.server.delay:
-            time.sleep(self.server.delay)
+        if self.server.answer_delay:
+            time.sleep(self.server.answer_delay)
         self._send(method, answer)
 
     def _answer(self, method: str, host: str, path: str, params: dict[str, str]) -> Answer:
@@ -253,7 +253,7 @@ class ReplayServer(ThreadingHTTPServer):
 
     def __init__(self, sites_dir: Path = DEFAULT_SITES_DIR, port: int = 0, delay: float = 0.0) -> None:
         self.sites_dir = Path(sites_dir)
-        self.delay = delay
+        self.answer_delay = delay
         """Seconds each answer waits (``govcrawl replay --delay``)."""
         self._sites: dict[str, RecordedSite] = {}
         self._tls: dict[str, ssl.SSLContext] = {}
