@@ -33,9 +33,9 @@ PEAK_RSS = (  # run argv[1:]; print its peak RSS in bytes (Linux reports KB) as 
     "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024, file=sys.stderr); sys.exit(code)"
 )
 SITEMAP = (
-    "import sys; from scrapy.settings import Settings; from spiders.generic import SitemapTooLarge, sitemap_entries\n"
-    "from crawler.crawl import settings\n"
-    "try: sitemap_entries(open(sys.argv[1], 'rb').read(), Settings(settings).getint('DOWNLOAD_MAXSIZE'))\n"
+    "import sys; from spiders.generic import SitemapTooLarge, sitemap_entries\n"
+    "from crawler.crawl.settings import DOWNLOAD_MAXSIZE\n"
+    "try: sitemap_entries(open(sys.argv[1], 'rb').read(), DOWNLOAD_MAXSIZE)\n"
     "except SitemapTooLarge as e: print(e)\n"
 )
 
