@@ -106,8 +106,8 @@ JS_SHELL = (
 )
 
 
-NOT_A_PAGE = b"%PDF-1.7\n" + bytes(range(256)) * 8192
-"""A 2 MB PDF served as text/html where a report page was linked: dropped, logged in one line."""
+NOT_A_PAGE = b"%PDF-1.7\n" + bytes(range(256)) * 4096
+"""A 1 MB PDF served as text/html where a report page was linked: dropped, logged in one line."""
 
 
 def gbk_page(year: int) -> bytes:
@@ -155,7 +155,7 @@ def cases() -> list[Case]:
         Case("gbk_unlabelled", "/art/2010/gbk.html", 2010, gbk_page(2010),
              {"headers": {"Content-Type": "text/html"}}, stored=True),
         Case("server_error", "/art/2011/500.html", 2011, b"<html><body>Internal Server Error</body></html>", {"status": 500}),
-        Case("timeout", "/art/2012/stall.html", 2012, ok(2012).encode(), {"fault": "stall", "seconds": 5}),
+        Case("timeout", "/art/2012/stall.html", 2012, ok(2012).encode(), {"fault": "stall", "seconds": 10}),
         Case("reset", "/art/2013/reset.html", 2013, ok(2013).encode(), {"fault": "reset"}),
         Case("short_body", "/art/2014/short.html", 2014, ok(2014).encode(), {"fault": "short"}),
         Case("redirect_other_host", "/art/2015/moved.html", 2015, b"", _redirect("http://www.elsewhere.com/art/2015.html")),
@@ -163,6 +163,8 @@ def cases() -> list[Case]:
         Case("redirect_loop", "/art/2017/a.html", 2017, b"", _redirect("/art/2017/b.html")),
         Case("retry_after", "/art/2018/report.html", 2018, ok(2018).encode(),
              {"sequence": [{"status": 429, "headers": {"Retry-After": "1"}}, {}]}, stored=True),
+        Case("retry_after_503", "/art/2022/report.html", 2022, ok(2022).encode(),
+             {"sequence": [{"status": 503, "headers": {"Retry-After": "1"}}, {}]}, stored=True),
         Case("deep_nesting", "/art/2019/nested.html", 2019, nested_page(2019), stored=True),
         Case("not_a_page", "/art/2021/report.html", 2021, NOT_A_PAGE),
     ]
@@ -171,6 +173,8 @@ def cases() -> list[Case]:
 GATES = {"soft_404": "soft_404", "busy": "busy", "rate_limit": "busy", "login": "login",
          "challenge_200": "challenge", "challenge_521": "challenge", "js_shell": "js_shell"}
 """The gate kind (``govcrawl/gate/<kind>``) each class of page that is not a document is counted as."""
+RETRY_AFTER = ("retry_after", "retry_after_503")
+"""Classes answering 429/503 with ``Retry-After: 1`` once, then the page."""
 ERRORS = ("server_error", "timeout", "reset", "short_body", "redirect_loop")
 """Classes that end as fetch errors (``govcrawl/errors``)."""
 OFFSITE = ("redirect_other_host", "redirect_other_port")
