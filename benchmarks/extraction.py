@@ -16,6 +16,9 @@ Measures, per family (tests/fixtures/<family>/<case>/):
   bylines, counters, forum panels, paywall, disclaimers …);
 - documents right: pages whose document count equals the gold's;
 - fields right: share of gold fields other than text (title, dates, region, speaker …) equal.
+
+Then, when ``../shared/realpages/*/gold.json`` is there, the real pages of each set against plain
+trafilatura with the ten worst pages and why (``benchmarks/real_pages.py``).
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from real_pages import real_page_report  # noqa: E402  (benchmarks/ is sys.path[0] when run as a script)
 
 from crawler.extract.decoding import decode_html  # noqa: E402
 from crawler.extract.fallback import plain_trafilatura  # noqa: E402
@@ -173,6 +178,8 @@ def main() -> int:
     print(table(families))
     missed = misses(families)
     print("\nall targets met" if not missed else "\ntargets missed:\n- " + "\n- ".join(missed))
+    real = real_page_report()
+    print("\n" + "\n".join(real) if real else "\n(no real page sets under ../shared/realpages)")
     return 1 if missed and args.gate else 0
 
 

@@ -76,7 +76,7 @@ class AggregatorPage(PageType):
     @classmethod
     def matches(cls, url: str, sel: Selector) -> bool:
         """At least two same-shaped list entries, each a heading, a report-length text and a date."""
-        entries = _best_entries(sel.root)
+        entries = _best_entries(sel.root, MIN_ENTRIES)
         documents = [e for e in entries if e.is_document and e.published]
         return len(documents) >= MIN_ENTRIES
 
@@ -144,9 +144,12 @@ class _Entry:
 
     def _info(self, line: str) -> bool:
         """Whether a short line is the entry's date/source/hits line; keeps its date and source."""
-        date = parse_date(line)
         rest = re.sub(r"[\d\s:：\-/年月日.]", "", line)
-        if not (date and len(rest) <= 2) and not _INFO_LABEL.search(line):
+        labelled = _INFO_LABEL.search(line)
+        if len(rest) > 2 and not labelled:
+            return False  # neither a bare date nor labelled: no need to parse it (recognition reads every page)
+        date = parse_date(line)
+        if not date and not labelled:
             return False
         self.published = self.published or date
         source = re.search(r"来源\s*[:：]\s*(\S+)", line)
@@ -154,17 +157,31 @@ class _Entry:
         return True
 
 
-def _best_entries(root: lxml_html.HtmlElement) -> list[_Entry]:
-    """Entries of the heading list whose entries hold the most document text."""
+def _best_entries(root: lxml_html.HtmlElement, min_documents: int = 0) -> list[_Entry]:
+    """Entries of the heading list whose entries hold the most document text.
+
+    ``min_documents``: skip lists with fewer entries of document length in raw text (reading an
+    entry costs far more than measuring it; recognition runs on every page).
+    """
     best: list[_Entry] = []
     best_key = (0, 0)
     for headings in _heading_groups(root):
-        entries = [_Entry(h, parts) for h, parts in _entry_parts(headings)]
+        if len(headings) < min_documents:
+            continue
+        parts_of = list(_entry_parts(headings))
+        if sum(_raw_chars(parts) >= MIN_DOCUMENT_CHARS for _, parts in parts_of) < min_documents:
+            continue
+        entries = [_Entry(h, parts) for h, parts in parts_of]
         documents = [e for e in entries if e.is_document]
         key = (min(len(documents), MIN_ENTRIES), sum(len("".join(e.lines)) for e in documents))
         if documents and key > best_key:
             best, best_key = entries, key
     return best
+
+
+def _raw_chars(parts: list[lxml_html.HtmlElement]) -> int:
+    """Characters of an entry's text before reading it (an upper bound of its lines' length)."""
+    return sum(len(squash_spaces(part.text_content() + (part.tail or ""))) for part in parts if isinstance(part.tag, str))
 
 
 def _heading_groups(root: lxml_html.HtmlElement) -> Iterator[list[lxml_html.HtmlElement]]:

@@ -6,7 +6,7 @@ no settings, no database — so each one is testable from a file.
 
 from __future__ import annotations
 
-import io
+import re
 from typing import ClassVar
 
 from lxml import html as lxml_html
@@ -23,34 +23,33 @@ _BLOCK_TAGS = frozenset(
 # Elements whose text is never content.
 _SKIP_TAGS = frozenset("script style noscript template select option button input textarea iframe object head title".split())
 _CELL_TAGS = frozenset(("td", "th"))
+_HTML_END = re.compile(r"</html\s*>", re.I)
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.I)
 
 
 def element_lines(element: lxml_html.HtmlElement) -> list[str]:
-    """Text of an element as lines, breaking at block elements and separating table cells.
+    """Text of an element as lines, breaking at block elements and separating table cells."""
+    parts: list[str] = []
 
-    Walked with an explicit stack, not recursion: a template's unclosed tags nest pages
-    thousands of levels deep (lxml keeps 2,048 with ``huge_tree``), past Python's recursion limit."""
-    parts = io.StringIO()  # not a list of strings: a page of a million table cells would hold a million
-    stack: list[tuple[lxml_html.HtmlElement, bool]] = [(element, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag.lower() if isinstance(node.tag, str) else None
-        if closing:
+    def walk(node: lxml_html.HtmlElement) -> None:
+        tag = node.tag if isinstance(node.tag, str) else None
+        if tag is not None and tag.lower() not in _SKIP_TAGS:
+            tag = tag.lower()
             if tag in _BLOCK_TAGS:
-                parts.write("\n")
-            elif tag in _CELL_TAGS:
-                parts.write(" ")
-        elif tag is not None and tag not in _SKIP_TAGS:
-            if tag in _BLOCK_TAGS:
-                parts.write("\n")
+                parts.append("\n")
             if node.text:
-                parts.write(node.text)
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node))
-            continue
-        if node.tail:  # after the element's text (or in place of a skipped element's)
-            parts.write(node.tail)
-    return parts.getvalue().split("\n")
+                parts.append(node.text)
+            for child in node:
+                walk(child)
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            elif tag in _CELL_TAGS:
+                parts.append(" ")
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(element)
+    return "".join(parts).split("\n")
 
 
 def fragment_lines(fragment_html: str) -> list[str]:
@@ -64,7 +63,13 @@ def fragment_lines(fragment_html: str) -> list[str]:
 
 def parse_page(html: str) -> Selector:
     """The selector page types read a page through (``type="html"``: parsel reads a body that
-    parses as JSON as JSON, on which ``css()`` raises)."""
+    parses as JSON as JSON, on which ``css()`` raises).
+
+    A page holding two ``</html>`` (www.gov.cn 公报 articles: a shell document, then the article's
+    own) loses everything after the first one in libxml2; without its end tags it parses whole.
+    """
+    if len(_HTML_END.findall(html)) > 1:
+        html = _DOCUMENT_END.sub("", html)
     return Selector(text=html, type="html")
 
 

@@ -44,12 +44,18 @@ class JcmsArticle(ArticlePage):
     BODY = "#zoom, .zc_article_con, .bt_content"
     XXGK_CELLS = "td, th"
 
+    # JCMS's own markers: its article metas and its hit counter, loaded by a script of the page itself.
+    # Links to JCMS pages (/art/…, …/articlehits.jsp) prove nothing: any portal links to others.
+    MARKERS = (
+        'meta[name="i_articleid"], meta[name="ContentStart"], meta[name="contentstart"], '
+        'script[src*="/module/visitcount/articlehits.jsp"]'
+    )
+    OTHER_EDITORS = "div.TRS_Editor, div.TRS_UEDITOR, div.trs_editor_view, [id='UCAP-CONTENT']"
+
     @classmethod
     def matches(cls, url: str, sel: Selector) -> bool:
-        return bool(
-            sel.css('meta[name="i_articleid"], meta[name="ContentStart"], meta[name="contentstart"]')
-            or "/module/visitcount/articlehits.jsp" in (sel.get() or "")
-        )
+        """JCMS's own markers on a page whose body no other CMS's editor wrote."""
+        return bool(sel.css(cls.MARKERS)) and not sel.css(cls.OTHER_EDITORS)
 
     def title(self) -> str:
         title = self.sel.css(self.TITLE_META).get() or self.sel.css(self.TITLE_CELL).xpath("string()").get()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,9 +36,16 @@ CONTENT_WORDS = frozenset("content article body main text zoom message msg tpc p
 _BLOCK_TAGS = frozenset(
     "address article blockquote center dd div dl dt figure h1 h2 h3 h4 h5 h6 li main ol p pre section table tbody td th tr ul".split()
 )
+_PARAGRAPH_TAGS = tuple(_BLOCK_TAGS | {"body", "span", "font"})
 MIN_PARAGRAPH_CJK = 8
 ROOT_SHARE = 0.85  # the content root holds at least this share of the page's paragraph text
 MAX_LINK_SHARE = 0.5
+# A link holding this much Chinese text in this many sentences is prose, not a headline.
+LINKED_PROSE_CJK = 40
+LINKED_PROSE_SENTENCES = 2
+# A chrome-classed element holding more than this share of the page's text is the page itself
+# (WeChat's <body class="wx_wap_page comment_feature …">), not furniture.
+CHROME_MAX_SHARE = 0.5
 
 
 def cjk_count(text: str) -> int:
@@ -47,31 +55,42 @@ def cjk_count(text: str) -> int:
 
 def is_chrome_element(element: HtmlElement) -> bool:
     """Whether an element is page furniture by its tag or its class/id words."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag.lower() in _FURNITURE_TAGS:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in _FURNITURE_TAGS:
         return True
-    for token in f"{element.get('class', '')} {element.get('id', '')}".lower().split():
-        words = re.split(r"[-_]", token)
-        if words[-1] in CONTENT_WORDS:
-            continue  # detail-content, pages_content: the content itself
-        if token in CHROME_WORDS or CHROME_WORDS.intersection(words):
-            return True
-    return False
+    if tag in ("html", "body"):
+        return False
+    return any(map(_chrome_token, f"{element.get('class', '')} {element.get('id', '')}".lower().split()))
+
+
+@lru_cache(maxsize=4096)
+def _chrome_token(token: str) -> bool:
+    """Whether a class/id token names furniture (cached: templates repeat their classes)."""
+    words = re.split(r"[-_]", token)
+    if words[-1] in CONTENT_WORDS:
+        return False  # detail-content, pages_content: the content itself
+    return token in CHROME_WORDS or bool(CHROME_WORDS.intersection(words))
+
+
+def _classed_wrapper(element: HtmlElement) -> bool:
+    """Whether an element is chrome by its class/id words only (a wrapper may carry such words)."""
+    return isinstance(element.tag, str) and element.tag.lower() not in _FURNITURE_TAGS
 
 
 def prune_chrome(root: HtmlElement) -> HtmlElement:
     """A copy of the page without furniture elements (comments and processing instructions too)."""
     copy = deepcopy(root)
+    page_chars = cjk_count(copy.text_content())
     doomed = [el for el in copy.iter() if not isinstance(el.tag, str) or is_chrome_element(el)]
-    for element in doomed:
-        if element.getparent() is not None and not _inside(element, doomed):
-            element.drop_tree()  # lxml.html: keeps the tail text
-    return copy
-
-
-def _inside(element: HtmlElement, doomed: list[HtmlElement]) -> bool:
     doomed_ids = {id(d) for d in doomed}
-    return any(id(a) in doomed_ids for a in element.iterancestors())
+    for element in doomed:
+        if element.getparent() is None or any(id(a) in doomed_ids for a in element.iterancestors()):
+            continue
+        if _classed_wrapper(element) and cjk_count(element.text_content()) > CHROME_MAX_SHARE * page_chars:
+            doomed_ids.discard(id(element))  # a class word on the page's own wrapper; its parts are judged
+            continue
+        element.drop_tree()  # lxml.html: keeps the tail text
+    return copy
 
 
 def own_text(element: HtmlElement) -> tuple[str, int]:
@@ -83,29 +102,37 @@ def own_text(element: HtmlElement) -> tuple[str, int]:
             inner = child.text_content() if tag else ""
             parts.append(inner)
             if tag == "a":
-                link_chars += cjk_count(inner)
+                link_chars += link_chars_of(inner)
             else:
-                link_chars += sum(cjk_count(a.text_content()) for a in child.iter("a"))
+                link_chars += sum(link_chars_of(a.text_content()) for a in child.iter("a"))
         parts.append(child.tail or "")
     return "".join(parts), link_chars
+
+
+def link_chars_of(text: str) -> int:
+    """Chinese characters of a link's text that count as link text: none when the link wraps
+    running sentences (a whole article inside one ``<a>``, as some video-news templates write it)."""
+    count = cjk_count(text)
+    return 0 if count >= LINKED_PROSE_CJK and len(_SENTENCE.findall(text)) >= LINKED_PROSE_SENTENCES else count
 
 
 def paragraph_weights(root: HtmlElement) -> dict[HtmlElement, int]:
     """Elements holding paragraph text (Chinese, not mostly links) → their Chinese character count."""
     weights: dict[HtmlElement, int] = {}
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag.lower() not in _BLOCK_TAGS | {"body", "span", "font"}:
-            continue
+    for element in root.iter(*_PARAGRAPH_TAGS):
         text, links = own_text(element)
+        if len(text) < MIN_PARAGRAPH_CJK:
+            continue
         count = cjk_count(text)
         if count >= MIN_PARAGRAPH_CJK and links <= MAX_LINK_SHARE * count and _SENTENCE.search(text):
             weights[element] = count
     return weights
 
 
-def content_root(root: HtmlElement) -> HtmlElement | None:
-    """The deepest element holding at least ``ROOT_SHARE`` of the page's paragraph text."""
-    weights = paragraph_weights(root)
+def content_root(root: HtmlElement, weights: dict[HtmlElement, int] | None = None) -> HtmlElement | None:
+    """The deepest element holding at least ``ROOT_SHARE`` of the page's paragraph text
+    (``weights``: `paragraph_weights` of ``root``, when already computed)."""
+    weights = paragraph_weights(root) if weights is None else weights
     total = sum(weights.values())
     if not total:
         return None
@@ -120,16 +147,28 @@ def content_root(root: HtmlElement) -> HtmlElement | None:
 def link_share(root: HtmlElement) -> float:
     """Share of the Chinese text of ``root`` that sits inside links (a list page is mostly links)."""
     total = cjk_count(root.text_content())
-    return sum(cjk_count(a.text_content()) for a in root.iter("a")) / total if total else 1.0
+    return sum(link_chars_of(a.text_content()) for a in root.iter("a")) / total if total else 1.0
 
 
-def drop_link_lists(root: HtmlElement) -> HtmlElement:
-    """A copy of a content root without blocks that are mostly links (related headlines inside it)."""
+def drop_link_lists(root: HtmlElement, weights: dict[HtmlElement, int] | None = None) -> HtmlElement:
+    """A copy of a content root without blocks that are mostly links (related headlines inside it).
+
+    A block holding a paragraph stays, however many links it has: it is the article's own
+    container. ``weights``: `paragraph_weights` of the page ``root`` belongs to, when computed.
+    """
+    weights = paragraph_weights(root) if weights is None else weights
+    holding = {node for element in weights for node in (element, *element.iterancestors())}
+    doomed = [el for el in root.iter("ul", "ol", "dl", "table", "div") if el not in holding and _is_link_block(el)]
+    positions = {el: index for index, el in enumerate(root.iter())}
     copy = deepcopy(root)
-    for element in list(copy.iter("ul", "ol", "dl", "table", "div")):
-        text = element.text_content()
-        count = cjk_count(text)
-        links = sum(cjk_count(a.text_content()) for a in element.iter("a"))
-        if count >= 4 and links > MAX_LINK_SHARE * count and element.getparent() is not None:
-            element.drop_tree()
+    copied = list(copy.iter())
+    for element in doomed:
+        twin = copied[positions[element]]
+        if twin.getparent() is not None:
+            twin.drop_tree()
     return copy
+
+
+def _is_link_block(element: HtmlElement) -> bool:
+    count = cjk_count(element.text_content())
+    return count >= 4 and sum(cjk_count(a.text_content()) for a in element.iter("a")) > MAX_LINK_SHARE * count
