@@ -127,6 +127,8 @@ def coverage(
     cells = report_cells(sources, divisions)
     years = report_years(cells, first, last, date.today().year)
     matrix = build_coverage(divisions, cells, years, tier, scope)
+    if not matrix.rows:  # 北京 has districts right under it: no prefecture level
+        raise click.ClickException(f"{scope.name if scope else 'the country'} has no {tier}-level divisions in {years[0]}-{years[-1]}")
     text = {"table": as_table, "json": as_json, "csv": as_csv, "html": as_html}[fmt](matrix)
     if out is None:
         click.echo(text, nl=False)

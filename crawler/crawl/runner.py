@@ -12,7 +12,7 @@ from scrapy.utils.project import get_project_settings
 
 from crawler.crawl.locks import SiteLock, lock_sites
 from crawler.crawl.spider import SiteSpider
-from crawler.sites import Site
+from crawler.sites import Site, download_slots
 from crawler.store.db import Store
 
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
@@ -57,6 +57,8 @@ def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:
     settings.set("GOVCRAWL_REFRESH", options.refresh)
     settings.set("GOVCRAWL_SINCE", options.since)
     settings.set("GOVCRAWL_FRONTIER_RESUME", options.resume)
+    # Politeness of the chosen sites, those of a --sites file too (settings.py knows the others).
+    settings.set("DOWNLOAD_SLOTS", {**settings.getdict("DOWNLOAD_SLOTS"), **download_slots({s.name: s for s in sites})})
     if options.replay_url:
         # Recorded sites on localhost need no politeness delays.
         settings.set("GOVCRAWL_REPLAY_URL", options.replay_url)

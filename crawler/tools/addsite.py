@@ -117,8 +117,11 @@ def site_meta(html: str) -> tuple[str | None, str | None]:
     code = found.group(1)[:6] if found else None
     if code and registry().get(code) is None:
         code = None
-    name = _SITE_NAME.search(html) or _TITLE.search(html)
-    return code, (name.group(1).strip() if name else None)
+    meta = _SITE_NAME.search(html)
+    if meta:
+        return code, meta.group(1).strip()
+    title = _TITLE.search(html)  # 首页_永州市地方志编纂室: the site is named last
+    return code, (re.split(r"\s*[_|–—-]\s*", title.group(1).strip())[-1] or None) if title else None
 
 
 def site_name_from(url: str) -> str:
@@ -245,6 +248,8 @@ def discover(home: str, replay_url: str | None = None, delay: float = DELAY) -> 
     first_guess = detect_family([html])
     column, title, path, reports, pages = find_column(fetcher, html, list_reader(first_guess.name))
     code, name = site_meta(html)
+    if code is None:  # some portals carry the meta set on their column pages only
+        code = next((found for found, _ in map(site_meta, pages) if found), None)
     return Portal(home, detect_family(pages), code, name, column, title, path, reports)
 
 

@@ -112,6 +112,7 @@ def test_html_is_one_self_contained_page(corpus: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (("--province", "火星"), "Error: no province '火星'; give its code (33) or name (浙江)"),
     (("--from", "2024", "--to", "2020"), "Error: --from 2024 is after --to 2020"),
+    (("--province", "北京", "--level", "prefecture"), "Error: 北京市 has no prefecture-level divisions in 2018-2024"),
 ])
 def test_bad_input_is_one_line(corpus: Path, args: tuple[str, ...], message: str) -> None:
     result = coverage(corpus, *args)
