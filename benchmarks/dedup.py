@@ -34,7 +34,8 @@ from variants import aggregator, excerpt, forum_floors, preview, retype  # noqa:
 
 from crawler.dedup import fingerprints as dedup  # noqa: E402
 from crawler.extract.items import Draft  # noqa: E402
-from crawler.store.db import RawPage, Store  # noqa: E402
+from crawler.store.db import Store  # noqa: E402
+from crawler.store.rows import RawPage  # noqa: E402
 
 YEARS = range(2019, 2024)
 

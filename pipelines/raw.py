@@ -37,6 +37,6 @@ class RawPagePipeline:
             page["encoding"], page["html"] = decode_html(page["body"], page["headers"].get("Content-Type"))
         except NotHtml as problem:
             self.stats.inc_value("govcrawl/pages/not_html")
-            raise NotAPage(f"{page['url']}: {problem}") from None
+            raise NotAPage(str(problem)) from None  # logged as "dropped URL: problem" (crawler/crawl/logs.py)
         self.stats.inc_value(f"govcrawl/pages/encoding/{page['encoding']}")
         return item

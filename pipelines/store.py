@@ -10,8 +10,9 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from crawler.extract.pages.registry import EXTRACTOR_VERSION
-from crawler.store.db import RawPage, Store
+from crawler.store.db import Store
 from crawler.store.health import run_status
+from crawler.store.rows import RawPage
 
 if TYPE_CHECKING:
     from scrapy import Spider

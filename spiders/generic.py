@@ -102,10 +102,18 @@ def feed_items(body: bytes) -> list[Link]:
     return items
 
 
-def sitemap_entries(body: bytes) -> tuple[str, list[str]]:
-    """The sitemap's type (``urlset``/``sitemapindex``) and its ``<loc>`` URLs; gzip is undone."""
+class SitemapTooLarge(ValueError):
+    """A gzipped sitemap unpacks to more than the crawl's ``DOWNLOAD_MAXSIZE``."""
+
+
+def sitemap_entries(body: bytes, max_size: int = 0) -> tuple[str, list[str]]:
+    """The sitemap's type (``urlset``/``sitemapindex``) and its ``<loc>`` URLs; gzip is undone,
+    up to ``max_size`` bytes (0: no limit): a 1 MB gzip bomb unpacks to 1 GB."""
     if body[:2] == b"\x1f\x8b":
-        body = gunzip(body)
+        try:
+            body = gunzip(body, max_size=max_size)
+        except ValueError as too_large:  # scrapy's _DecompressionMaxSizeExceeded
+            raise SitemapTooLarge(str(too_large)) from None
     try:
         sitemap = Sitemap(body)
     except Exception:  # noqa: BLE001 - lxml raises several kinds on non-XML bodies
@@ -132,30 +140,50 @@ class GenericSpider(SiteSpider):
         for url in self.site.start_urls:
             yield scrapy.Request(url, self.parse_page)
             root = urljoin(url, "/")
-            yield scrapy.Request(urljoin(root, "/sitemap.xml"), self.parse_sitemap, errback=self.no_sitemap)
+            sitemap = self.sitemap_request(urljoin(root, "/sitemap.xml"))
+            if sitemap is not None:
+                yield sitemap
             if not self.settings.getbool("ROBOTSTXT_OBEY"):
                 yield scrapy.Request(urljoin(root, "/robots.txt"), self.parse_robots, errback=self.no_sitemap)
 
     def robots_parsed(self, robotparser: RobotParser, request: scrapy.Request, **_: Any) -> None:
         """Signal handler: schedule the sitemaps the robots.txt the middleware fetched names."""
         sitemaps = getattr(getattr(robotparser, "rp", None), "sitemaps", ())  # Protego, the default parser
-        for url in sitemaps:
-            self.crawler.engine.crawl(self.sitemap_request(url))
+        for request in filter(None, map(self.sitemap_request, sitemaps)):
+            self.crawler.engine.crawl(request)
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         """robots.txt fetched by the spider itself (when robots.txt is not obeyed)."""
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
-            yield self.sitemap_request(url)
+        urls = sitemap_urls_from_robots(response.text, base_url=response.url)
+        yield from filter(None, map(self.sitemap_request, urls))
 
-    def sitemap_request(self, url: str) -> scrapy.Request:
+    def sitemap_request(self, url: str, depth: int = 1) -> scrapy.Request | None:
+        """The request for a sitemap ``depth`` levels down (1: named by robots.txt, or /sitemap.xml),
+        or None past ``GOVCRAWL_SITEMAP_MAX_DEPTH`` levels or ``GOVCRAWL_SITEMAP_MAX_COUNT`` sitemaps a run."""
+        if depth > self.settings.getint("GOVCRAWL_SITEMAP_MAX_DEPTH", 3):
+            self.crawler.stats.inc_value("govcrawl/sitemap/too_deep")
+            self.logger.info("not following %s: sitemap indexes nested deeper than %d levels", url, depth - 1)
+            return None
+        if self.crawler.stats.get_value("govcrawl/sitemap/requested", 0) >= self.settings.getint("GOVCRAWL_SITEMAP_MAX_COUNT", 200):
+            self.crawler.stats.inc_value("govcrawl/sitemap/over_limit")
+            self.logger.info("not following %s: GOVCRAWL_SITEMAP_MAX_COUNT sitemaps requested already", url)
+            return None
+        self.crawler.stats.inc_value("govcrawl/sitemap/requested")
         # canonical here: `robots_parsed` schedules it through the engine, past CanonicalUrlMiddleware
-        return scrapy.Request(canonical_url(url), self.parse_sitemap, errback=self.no_sitemap)
+        return scrapy.Request(canonical_url(url), self.parse_sitemap, errback=self.no_sitemap, cb_kwargs={"depth": depth})
 
-    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        kind, urls = sitemap_entries(response.body)
+    def parse_sitemap(self, response: Response, depth: int = 1) -> Iterator[scrapy.Request]:
+        try:
+            kind, urls = sitemap_entries(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"))
+        except SitemapTooLarge as problem:
+            self.crawler.stats.inc_value("govcrawl/sitemap/too_large")
+            self.logger.warning("ignoring sitemap %s: %s (DOWNLOAD_MAXSIZE)", response.url, problem)
+            return
         for url in filter(self.on_site, urls):
             if kind == "sitemapindex":
-                yield self.sitemap_request(url)
+                request = self.sitemap_request(url, depth + 1)
+                if request is not None:
+                    yield request
             elif self.wants_sitemap_entry(url) and self.incremental.verdict(canonical_url(url)) == FETCH:
                 yield scrapy.Request(url, self.parse_candidate, errback=self.fetch_failed, meta={"title": ""})
             else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli import corpus, crawling, pages, regions, runs
+from crawler.cli import corpus, crawling, pages, regions, replay, runs
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,7 +17,7 @@ def cli() -> None:
     """Collect Chinese government work reports (政府工作报告) into SQLite, one clean text per report."""
 
 
-GROUPS = (crawling, runs, pages, corpus, regions)
+GROUPS = (crawling, runs, pages, corpus, regions, replay)
 for group in GROUPS:
     for command in group.COMMANDS:
         cli.add_command(command)

@@ -147,13 +147,16 @@ def _run_summary(run: dict[str, Any]) -> str:
         f"{get('govcrawl/pages/changed')} pages changed, {get('govcrawl/documents/updated')} documents updated, "
         f"{get('govcrawl/links/known')} stored reports skipped, {get('govcrawl/pages/not_modified')} not modified"
     ) + {"blocked": _BLOCKED_NOTE, "empty": _EMPTY_NOTE}.get(run["status"], "") + (
+        f"\n  deferred to the next run: {stats['govcrawl/deferred']}" if run["status"] == "deferred" else ""
+    ) + (
         f"\n  resumed an interrupted run: {get('govcrawl/frontier/resumed')} pending requests, "
         f"{get('govcrawl/frontier/resumed_done')} done before" if get("govcrawl/frontier/resumed") else ""
     )
 
 
 _BLOCKED_NOTE = (
-    "\n  every page answered with an anti-bot challenge (see `govcrawl stats`); the site needs a slower "
+    "\n  every page answered with an anti-bot challenge, a login wall or a busy page (see `govcrawl stats`); "
+    "the site needs a slower "
     "schedule, a browser-based fetch or the site owner's permission"
 )
 

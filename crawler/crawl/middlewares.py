@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.cookies import CookiesMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
+from scrapy.utils.httpobj import urlparse_cached
+from tldextract import TLDExtract
 
-from crawler.extract.gates import CHALLENGES, COOKIE_CHALLENGES, detect_challenge
+from crawler.extract.gates import page_gate
 from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
+    from http.cookiejar import Cookie
+
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.http.cookies import CookieJar
     from scrapy.statscollectors import StatsCollector
 
     from crawler.store.db import Store
@@ -45,37 +52,74 @@ class ReplayMiddleware:
         request.meta["proxy"] = self.replay_url
 
 
-class AntiBotMiddleware:
-    """Recognise anti-bot answers; retry once where a cookie round-trip may pass, else skip.
+class Skipped(IgnoreRequest):
+    """A request ended by a policy and counted where that was decided: no fetch error (the
+    spiders' errback passes over these)."""
 
-    Runs after the cookies middleware has read the challenge's Set-Cookie (lower priority
-    number than 700), so the retried request carries the cookie back. A page still
-    answering with a challenge is counted as ``govcrawl/blocked`` and never reaches the
-    spider or the store.
+
+class NotADocument(Skipped):
+    """The answer is a page that is not a document (crawler/extract/gates.py)."""
+
+
+class GateMiddleware:
+    """Keep pages that are not documents (crawler/extract/gates.py) from the spiders and the store.
+
+    A challenge a cookie round-trip may pass is asked again once, carrying the cookies it set
+    (this runs after the cookies middleware, 700, has read them: lower priority number). What
+    still is no document ends as `NotADocument`: counted as ``govcrawl/gate/<kind>``, logged in
+    one line, never stored, so its URL stays unknown and the next run asks for it again.
+    Challenges, login walls and busy pages also count as ``govcrawl/blocked``: a run that
+    stored nothing because of them ends ``blocked``.
     """
 
-    RETRIED = "govcrawl_challenge_retried"
+    RETRIED = "govcrawl_gate_retried"
+    BLOCKING = frozenset({"challenge", "login", "busy"})
 
     def __init__(self, stats: StatsCollector) -> None:
         self.stats = stats
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> AntiBotMiddleware:
+    def from_crawler(cls, crawler: Crawler) -> GateMiddleware:
         return cls(crawler.stats)
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Request | Response:
-        cookies = b"; ".join(response.headers.getlist(b"Set-Cookie")).decode("latin-1")  # all the check reads
-        kind = detect_challenge(response.status, response.body, cookies)
-        if kind is None:
+        cookies = b"; ".join(response.headers.getlist(b"Set-Cookie")).decode("latin-1")
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
+        gate = page_gate(response.body, response.status, content_type, cookies)
+        if gate is None:
             return response
-        self.stats.inc_value(f"govcrawl/challenges/{kind}")
-        if kind in COOKIE_CHALLENGES and not request.meta.get(self.RETRIED):
-            logger.info("%s answered with a %s; retrying once with its cookies", request.url, CHALLENGES[kind])
+        if gate.cookie_retry and not request.meta.get(self.RETRIED):
+            self.stats.inc_value("govcrawl/gate/cookie_retries")
+            logger.info("%s answered with an %s; asking again with its cookies", request.url, gate.reason)
             return request.replace(dont_filter=True, meta={**request.meta, self.RETRIED: True})
-        self.stats.inc_value("govcrawl/blocked")
-        self.stats.inc_value(f"govcrawl/blocked/{kind}")
-        logger.warning("blocked: %s answered with a %s", request.url, CHALLENGES[kind])
-        raise IgnoreRequest(f"blocked by {CHALLENGES[kind]}")
+        self.stats.inc_value(f"govcrawl/gate/{gate.kind}")
+        if gate.kind in self.BLOCKING:
+            self.stats.inc_value("govcrawl/blocked")
+            self.stats.inc_value(f"govcrawl/blocked/{gate.kind}")
+        logger.warning("not a document: %s: %s", request.url, gate.reason)
+        raise NotADocument(f"{request.url}: {gate.reason}")
+
+
+class OfflineCookiesMiddleware(CookiesMiddleware):
+    """Scrapy's cookies middleware, telling public suffixes (``gov.cn``) from domains with the
+    suffix list bundled with tldextract: Scrapy's own asks tldextract to download the list on
+    first use, a network fetch in every replayed crawl and test (and ~185 lines of tracebacks
+    without a network). The bundled snapshot is as good for choosing cookie domains."""
+
+    _suffixes = TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+    def _process_cookies(self, cookies: Iterable[Cookie], *, jar: CookieJar, request: Request) -> None:
+        """Scrapy's rule: a cookie set for a public suffix is kept for the request's host only."""
+        hostname = urlparse_cached(request).hostname
+        for cookie in cookies:
+            if hostname is None:
+                continue
+            cookie_domain = cookie.domain.removeprefix(".")
+            if cookie_domain and not self._suffixes(cookie_domain).domain:
+                if cookie_domain != hostname.lower():
+                    continue
+                cookie.domain = hostname.lower()
+            jar.set_cookie_if_ok(cookie, request)
 
 
 class CanonicalUrlMiddleware(BaseSpiderMiddleware):
@@ -93,7 +137,7 @@ class CanonicalUrlMiddleware(BaseSpiderMiddleware):
         return request.replace(url=canonical)
 
 
-class NotModified(IgnoreRequest):
+class NotModified(Skipped):
     """The server answered a conditional request with 304: the stored version is current."""
 
 

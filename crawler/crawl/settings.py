@@ -32,12 +32,19 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "crawler.crawl.logs.PageLogFormatter"  # a page in a log line is its URL, never its body
 
 # --- components ----------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.crawl.middlewares.AntiBotMiddleware": 650,  # sees responses after CookiesMiddleware (700)
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,  # compares hosts only
+    "crawler.crawl.politeness.OriginMiddleware": 50,  # in its place: scheme, host and port
+    "crawler.crawl.politeness.RetryAfterMiddleware": 560,  # sees 429/503 before RetryMiddleware (550)
+    "crawler.crawl.politeness.RedirectLoopMiddleware": 610,  # sees 3xx before RedirectMiddleware (600)
+    "crawler.crawl.middlewares.GateMiddleware": 650,  # sees responses after CookiesMiddleware (700)
     "crawler.crawl.middlewares.ReplayMiddleware": 700,  # before HttpProxyMiddleware (750)
-    "crawler.crawl.middlewares.ConditionalRequestMiddleware": 580,  # sees 304s after AntiBot (650), Redirect (600)
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
+    "crawler.crawl.middlewares.OfflineCookiesMiddleware": 700,  # Scrapy's, with tldextract's bundled suffix list
+    "crawler.crawl.middlewares.ConditionalRequestMiddleware": 580,  # sees 304s after Gate (650), Redirect (600)
 }
 SPIDER_MIDDLEWARES = {
     "crawler.crawl.middlewares.CanonicalUrlMiddleware": 600,
@@ -67,3 +74,10 @@ GOVCRAWL_PROGRESS_INTERVAL = 1.0
 # Persist every scheduled request in the database's frontier table; resume a killed run's (crawler/crawl/frontier.py).
 GOVCRAWL_FRONTIER_ENABLED = True
 GOVCRAWL_FRONTIER_RESUME = True
+# Wait as long as a 429/503 answer's Retry-After asks, up to this many seconds; a longer wait defers the
+# site to the next run (crawler/crawl/politeness.py).
+GOVCRAWL_RETRY_AFTER_MAX = 600
+# Sitemaps (spiders/generic.py): levels of sitemap indexes followed, and sitemaps fetched per site and run.
+# A gzipped sitemap is unpacked up to DOWNLOAD_MAXSIZE.
+GOVCRAWL_SITEMAP_MAX_DEPTH = 3
+GOVCRAWL_SITEMAP_MAX_COUNT = 200

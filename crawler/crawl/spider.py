@@ -11,11 +11,11 @@ from scrapy.exceptions import IgnoreRequest
 
 from crawler.crawl.incremental import BEFORE_SINCE, CHANGED, KNOWN, Incremental, ListedLink
 from crawler.crawl.listing import article_links
-from crawler.crawl.middlewares import NotModified
+from crawler.crawl.middlewares import Skipped
 from crawler.extract.items import PageItem
 from crawler.extract.reports import is_report_title
 from crawler.sites import Site, get_site
-from crawler.store.db import utc_now
+from crawler.store.rows import utc_now
 from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -129,16 +129,17 @@ class SiteSpider(scrapy.Spider):
         )
 
     def fetch_failed(self, failure: Failure) -> None:
-        """Errback of detail requests: one clear log line, counted in the run's stats (a 304
-        Not Modified is no failure: `ConditionalRequestMiddleware` counted it)."""
-        if failure.check(NotModified):
+        """Errback of detail requests: one clear log line, counted in the run's stats. A request
+        `Skipped` by a policy (304 Not Modified, a page that is not a document, off the site)
+        is no failure: the middleware that decided counted it."""
+        if failure.check(Skipped):
             return
         if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             return  # a policy, not a failure: RobotsTxtMiddleware counted it (robotstxt/forbidden)
         self.crawler.stats.inc_value("govcrawl/errors")
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
-        reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
+        reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage() or type(failure.value).__name__
         self.logger.warning("failed to fetch %s: %s", request.url if request else "?", reason)
 
 

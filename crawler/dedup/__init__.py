@@ -1,1 +1,1 @@
-"""Deduplication: fingerprints of a text (exact key, MinHash, sentence hashes)."""
+"""Deduplication, pure: fingerprints of a text, and the matcher (the policy, against an index interface)."""

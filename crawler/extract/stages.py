@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from crawler.extract.clean import clean_draft
 from crawler.extract.decoding import NotHtml, decode_html
-from crawler.extract.gates import CHALLENGES, detect_challenge
+from crawler.extract.gates import page_gate
 from crawler.extract.items import Draft
 from crawler.extract.metadata import enrich
 from crawler.extract.pages.registry import extract_drafts
@@ -15,10 +15,11 @@ from crawler.extract.pages.registry import extract_drafts
 
 def read_page(body: bytes, content_type: str | None = None, status: int | None = None) -> tuple[str, str]:
     """(encoding, html) of a saved page; `NotHtml` for what is no page to extract: empty,
-    binary or undecodable bodies, and anti-bot answers (an interstitial is no document)."""
-    challenge = detect_challenge(status, body)
-    if challenge:
-        raise NotHtml(f"an anti-bot page ({CHALLENGES[challenge]}), not a document")
+    binary or undecodable bodies, and pages that are not documents (crawler/extract/gates.py:
+    challenges, login portals, busy pages, soft 404s, JS-only shells)."""
+    gate = page_gate(body, status, content_type)
+    if gate:
+        raise NotHtml(f"not a document: {gate.reason}")
     return decode_html(body, content_type)
 
 

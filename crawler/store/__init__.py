@@ -1,1 +1,2 @@
-"""The SQLite store: schema and migrations, writes, and the queries of the read side."""
+"""The SQLite store: frozen migrations (schema), the repositories of pages, corpus (documents,
+copies, dedup index), runs and frontier, and the read side (queries); `db.Store` joins them."""

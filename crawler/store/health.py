@@ -28,6 +28,7 @@ SEVERITY = (ExitCode.FAILED, ExitCode.BLOCKED, ExitCode.EMPTY, ExitCode.LOCKED)
 STATUS_EXIT = {
     "finished": ExitCode.OK, "failed": ExitCode.FAILED, "interrupted": ExitCode.FAILED,
     "running": ExitCode.FAILED, "blocked": ExitCode.BLOCKED, "empty": ExitCode.EMPTY, "locked": ExitCode.LOCKED,
+    "deferred": ExitCode.OK,  # the site asked to wait (Retry-After): its next scheduled run resumes it
 }
 """The exit code of each run status."""
 
@@ -48,7 +49,10 @@ def is_empty(stats: dict[str, Any], earlier_documents: int) -> bool:
 def run_status(stats: dict[str, Any], reason: str, had_documents: bool = False) -> str:
     """``finished``; ``blocked`` when anti-bot walls kept every page away; ``failed`` when the
     crawl stopped early or stored nothing but errors; ``empty`` when a site that ``had_documents``
-    from earlier runs showed no report page (`is_empty`)."""
+    from earlier runs showed no report page (`is_empty`); ``deferred`` when the site asked for a
+    longer wait than a run may spend (crawler/crawl/politeness.py): the next run goes on."""
+    if reason == "deferred":
+        return "deferred"
     if reason != "finished":
         return "failed"
     stored = stats.get("govcrawl/pages/stored", 0)
@@ -69,7 +73,7 @@ def exit_code(statuses: list[str]) -> ExitCode:
 
 
 def run_columns(stats: dict[str, Any], status: str) -> dict[str, Any]:
-    """The ``runs`` outcome columns (``crawler.store.db.RUN_COLUMNS``) of a run with these stats."""
+    """The ``runs`` outcome columns (``crawler.store.rows.RUN_COLUMNS``) of a run with these stats."""
     get = lambda key: int(stats.get(key, 0))  # noqa: E731
     prefix = "downloader/response_status_count/"
     by_status = {key[len(prefix):]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}

@@ -1,6 +1,7 @@
 """Which documents or copies a user asked for: filters → SQL over the store, streamed row by row.
 
-Shared by `govcrawl export` and `govcrawl search`. Columns are read by name, so fields that
+Shared by `govcrawl export` and `govcrawl search` (whose FTS5 queries are here too); `Queries`
+is the store's read side for `stats`, `sites`, `dupes` and `reprocess`. Columns are read by name, so fields that
 later migrations add to ``documents`` or ``copies`` flow through to every export unchanged.
 
 Aliases in the SQL: ``d`` the document, ``b`` its best copy, ``bp`` the best copy's page;
@@ -9,12 +10,16 @@ for copy rows ``c`` the copy and ``p`` its page.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
+
+from crawler.store.rows import CANONICAL
 
 # Columns of the companion copies file: provenance, not the text again.
 COPY_COLUMNS_LEFT_OUT = ("text",)
@@ -200,3 +205,105 @@ def report_sources(db: Database) -> Iterator[tuple[str, int, str | None, bool]]:
     )
     for code, year, kind, truncated in rows:
         yield code, int(year), kind, bool(truncated)
+
+
+# full-text search ---------------------------------------------------------------------------
+
+SNIPPET_TOKENS = 40
+"""Snippet length in tokens; one trigram token per character."""
+TITLE_WEIGHT = 10.0
+"""bm25 weight of a hit in the title relative to one in the text."""
+HIT_FIELDS = "d.id, d.title, d.year, d.region, d.region_code, d.level, d.published_on, bp.site as site, bp.url as url"
+
+
+def ranked_documents(
+    selection: Selection, match: str, where: str, params: list[Any], limit: int, marks: tuple[str, str],
+) -> Iterable[dict[str, Any]]:
+    """Documents matching the FTS5 expression ``match`` and ``where``, best bm25 first, with a snippet."""
+    sql = f"""select {HIT_FIELDS}, snippet(documents_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) as snippet,
+              bm25(documents_fts, {TITLE_WEIGHT}, 1.0) as rank
+              from documents_fts join documents d on d.id = documents_fts.rowid {BEST_COPY_JOIN}
+              where documents_fts match ? and {where} order by rank, d.id limit ?"""
+    return selection.db.query(sql, [*marks, match, *params, limit])
+
+
+def scanned_documents(selection: Selection, first_term: str, where: str, params: list[Any], limit: int) -> Iterable[dict[str, Any]]:
+    """Documents matching ``where`` (LIKE terms), those with ``first_term`` in the title first, with their text."""
+    sql = f"""select {HIT_FIELDS}, d.text from {selection.document_from()} where {where}
+              order by (d.title like ? escape '\\') desc, d.id limit ?"""
+    return selection.db.query(sql, [*params, like_substring(first_term), limit])
+
+
+# the store's read side ----------------------------------------------------------------------
+
+
+class Queries:
+    """Counts, canonical documents and dedup groups, read from the store."""
+
+    db: Database
+
+    def count(self, table: str) -> int:
+        return self.db.table(table).count
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Canonical documents: not merged into another, with at least one copy."""
+        yield from self.db.table("documents").rows_where(CANONICAL, order_by="id")
+
+    def copies_of(self, document_id: int) -> list[dict[str, Any]]:
+        sql = """select copies.*, pages.url, pages.site, pages.fetched_at from copies
+                 join pages on pages.id = copies.page_id where document_id = ? order by copies.id"""
+        return [dict(row) for row in self.db.query(sql, [document_id])]
+
+    def groups(self, document_id: int | None = None, min_copies: int = 2) -> list[dict[str, Any]]:
+        """Canonical documents with their copies (site, kind, url, relation, score) and the ids
+        merged into them, to audit dedup; ``document_id`` may be a merged id."""
+        if document_id is not None:
+            row = self.db.execute("select coalesce(merged_into, id) from documents where id = ?", [document_id]).fetchone()
+            ids = [row[0]] if row else []
+        else:
+            ids = [row[0] for row in self.db.execute(
+                """select d.id from documents d join copies c on c.document_id = d.id where d.merged_into is null
+                   group by d.id having count(*) >= ? order by d.id""", [min_copies],
+            )]
+        return [self._group(i) for i in ids]
+
+    def _group(self, document_id: int) -> dict[str, Any]:
+        document = self.db.table("documents").get(document_id)
+        columns = """c.id, c.seg, c.relation, c.similarity, c.truncated, c.chars, c.published_on, c.title_as_seen,
+                     p.url, p.site, p.site_kind, p.fetched_at"""
+        copies = self.db.query(
+            f"select {columns} from copies c join pages p on p.id = c.page_id where c.document_id = ? "
+            "order by c.relation != 'canonical', c.id", [document_id],
+        )
+        merged = [row[0] for row in self.db.execute("select id from documents where merged_into = ? order by id", [document_id])]
+        return {**{k: v for k, v in document.items() if k != "text"}, "copies": list(copies), "merged": merged}
+
+    def counts_by_site(self) -> dict[str, dict[str, int]]:
+        """Pages and distinct documents per site."""
+        sql = """select pages.site, count(distinct pages.id) as pages, count(distinct copies.document_id) as documents
+                 from pages left join copies on copies.page_id = pages.id group by pages.site order by pages.site"""
+        return {row["site"]: {"pages": row["pages"], "documents": row["documents"]} for row in self.db.query(sql)}
+
+    def document_counts(self, by: str) -> list[tuple[Any, int]]:
+        """Canonical documents per ``year``, ``level`` or ``region`` (None last)."""
+        if by not in ("year", "level", "region"):
+            raise ValueError(f"cannot count documents by {by!r}")
+        sql = f"select {by}, count(*) from documents where {CANONICAL} group by {by} order by {by} is null, {by}"
+        return [tuple(row) for row in self.db.execute(sql)]
+
+    def field_coverage(self) -> tuple[int, dict[str, int]]:
+        """(canonical documents, how many of them have each report field)."""
+        fields = ("published_on", "year", "region", "region_code", "level", "speaker", "meeting", "delivered_on")
+        counts = ", ".join(f"count({name})" for name in fields)
+        row = self.db.execute(
+            f"select count(*), {counts} from documents where {CANONICAL}"
+        ).fetchone()
+        return row[0], dict(zip(fields, row[1:], strict=True))
+
+    def document_states(self, fields: Iterable[str]) -> dict[int, str | None]:
+        """Each document's id → a hash of its ``fields`` (None when it has no copy left)."""
+        columns = ", ".join(f"[{name}]" for name in fields)
+        states = {}
+        for row in self.db.execute(f"select id, best_copy_id, {columns} from documents"):
+            states[row[0]] = None if row[1] is None else hashlib.sha1(json.dumps(row[2:], default=str).encode()).hexdigest()
+        return states

@@ -16,7 +16,7 @@ from email.message import Message
 
 from crawler import __version__
 from crawler.extract.decoding import NotHtml, decode_html
-from crawler.extract.gates import CHALLENGES, COOKIE_CHALLENGES, detect_challenge
+from crawler.extract.gates import page_gate
 from crawler.extract.pages.registry import PAGE_TYPES, PageType, recognise
 from crawler.extract.reports import is_report_title
 from crawler.sites import Site
@@ -46,11 +46,11 @@ def fetch(url: str, replay_url: str | None = None, timeout: float = 20.0) -> str
     opener = replay_opener(replay_url) if replay_url else urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
     for attempt in (1, 2):
         status, headers, body = _get(opener, url, timeout)
-        challenge = detect_challenge(status, body, ", ".join(headers.get_all("Set-Cookie") or []))
-        if challenge is None:
+        gate = page_gate(body, status, headers.get("Content-Type"), ", ".join(headers.get_all("Set-Cookie") or []))
+        if gate is None:
             break
-        if challenge not in COOKIE_CHALLENGES or attempt == 2:
-            raise FetchError(f"{url}: answered with a {CHALLENGES[challenge]}")
+        if not gate.cookie_retry or attempt == 2:
+            raise FetchError(f"{url}: answered with a {gate.reason}, not a document")
     if status != 200:
         raise FetchError(f"{url}: HTTP {status}")
     try:

@@ -23,7 +23,8 @@ from crawler.extract.decoding import NotHtml
 from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.extract.stages import process_page, read_page
 from crawler.sites import Site, get_site, load_sites
-from crawler.store.db import RawPage, SaveResult, Store, utc_now
+from crawler.store.db import Store
+from crawler.store.rows import RawPage, SaveResult, utc_now
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 UNKNOWN_SITE_KIND = "mirror"

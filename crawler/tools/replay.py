@@ -20,6 +20,14 @@ the wall's cookie gets the challenge page (521 for 加速乐) and the cookie; wi
 ``passes_with_cookie`` false, the wall never lets a crawler through. Paths starting with ``_`` are never served by path. Every answer
 carries an ETag (content hash) and Last-Modified, and conditional requests get 304.
 
+Faults, per file, for the fault-injection suite (tests/faults/): ``"fault": "stall"`` answers after
+``"seconds"`` (default 30); ``"reset"`` resets the connection; ``"short"`` sends half the body
+and closes. ``"sequence": [override, …]`` answers the n-th request for the path with the n-th
+override (status, headers, fault), the last one ever after: a 429 first, the page next.
+
+Every Host and path is resolved and confined under the sites directory: a Host that is no
+host name (``../../..``) gets 400, a path outside the host's folder 404.
+
 Crawlers reach the server as an HTTP proxy (``request.meta["proxy"]``): plain HTTP
 requests arrive with absolute URIs; HTTPS requests arrive as CONNECT tunnels, which the
 server terminates with a throw-away self-signed certificate. Hosts without a recording
@@ -33,11 +41,15 @@ import hashlib
 import json
 import logging
 import mimetypes
+import re
 import socket
 import ssl
+import struct
 import tempfile
 import threading
+import time
 import urllib.request
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -62,6 +74,21 @@ def replay_opener(replay_url: str) -> urllib.request.OpenerDirector:
     )
 
 
+_HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+"""A DNS host name: what a recording's folder may be called (no ``..``, no ``/``)."""
+
+
+@dataclass
+class Answer:
+    """What the server sends for one request."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    fault: dict[str, Any] = field(default_factory=dict)
+    """``{"fault": "stall"|"reset"|"short", "seconds": …}`` or empty."""
+
+
 def recorded_hosts(sites_dir: Path) -> set[str]:
     """Hosts that have a recording under ``sites_dir``."""
     return {p.name for p in sites_dir.iterdir() if p.is_dir() and not p.name.startswith(".")} if sites_dir.is_dir() else set()
@@ -78,9 +105,11 @@ class RecordedSite:
         self.root = root
         config_file = root / "_site.json"
         self.config: dict[str, Any] = json.loads(config_file.read_text("utf-8")) if config_file.exists() else {}
+        self._asked: dict[str, int] = {}
+        self._lock = threading.Lock()
 
-    def resolve(self, method: str, path: str, params: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
-        """Status, headers and body the recorded server answers with."""
+    def resolve(self, method: str, path: str, params: dict[str, str]) -> Answer:
+        """What the recorded server answers with."""
         for route in self.config.get("routes", []):
             if route.get("method", "GET") == method and route["path"] == path and all(
                 params.get(k) == str(v) for k, v in route.get("params", {}).items()
@@ -91,10 +120,20 @@ class RecordedSite:
             relative += "index.html"
         file = (self.root / relative).resolve()
         if relative.startswith("_") or self.root.resolve() not in file.parents or not file.is_file():
-            return 404, {"Content-Type": "text/html;charset=UTF-8"}, _NOT_FOUND.encode()
-        return self._answer(file, self.config.get("files", {}).get(path, {}))
+            return Answer(404, {"Content-Type": "text/html;charset=UTF-8"}, _NOT_FOUND.encode())
+        return self._answer(file, self._override(path))
 
-    def challenge(self, cookie_header: str) -> tuple[int, dict[str, str], bytes] | None:
+    def _override(self, path: str) -> dict[str, Any]:
+        """The file's override; with a ``sequence``, the one for this request's turn."""
+        override = self.config.get("files", {}).get(path, {})
+        if "sequence" not in override:
+            return override
+        with self._lock:
+            turn = self._asked[path] = self._asked.get(path, 0) + 1
+        sequence = override["sequence"]
+        return sequence[min(turn, len(sequence)) - 1]
+
+    def challenge(self, cookie_header: str) -> Answer | None:
         """The anti-bot wall's answer to a request with these cookies, or None to let it through."""
         spec = self.config.get("challenge")
         if not spec:
@@ -103,9 +142,9 @@ class RecordedSite:
         if spec.get("passes_with_cookie") and f"{cookie}=" in cookie_header:
             return None
         headers = {"Content-Type": "text/html", "Set-Cookie": f"{cookie}=5f1c0e0a9d3b4e7f8a2b6c1d0e9f8a7b; Path=/"}
-        return status, headers, (self.root / spec["page"]).read_bytes()
+        return Answer(status, headers, (self.root / spec["page"]).read_bytes())
 
-    def _answer(self, file: Path, override: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
+    def _answer(self, file: Path, override: dict[str, Any]) -> Answer:
         body = file.read_bytes()
         content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         headers = {"Content-Type": content_type, **self.config.get("headers", {})}
@@ -115,7 +154,8 @@ class RecordedSite:
         if "last_modified" in self.config:
             headers["Last-Modified"] = self.config["last_modified"]
         headers.update(override.get("headers", {}))
-        return int(override.get("status", 200)), headers, body
+        fault: dict[str, Any] = {key: override[key] for key in ("fault", "seconds") if key in override}
+        return Answer(int(override.get("status", 200)), headers, body, fault)
 
 
 class ReplayHandler(BaseHTTPRequestHandler):
@@ -148,28 +188,49 @@ class ReplayHandler(BaseHTTPRequestHandler):
 
     def _serve(self, method: str) -> None:
         url = urlsplit(self.path)
-        host = self.tunnel_host or url.hostname or (self.headers.get("Host") or "").split(":")[0]
+        netloc = self.tunnel_host or url.netloc or self.headers.get("Host") or ""
+        host = urlsplit(f"//{netloc}").hostname or ""
         params = dict(parse_qsl(url.query, keep_blank_values=True))
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             params.update(parse_qsl(self.rfile.read(length).decode("utf-8", "replace"), keep_blank_values=True))
         scheme = "https" if self.tunnel_host else "http"
-        self.server.log_request_line(method, f"{scheme}://{host}{url.path}{'?' + url.query if url.query else ''}")
+        self.server.log_request_line(method, f"{scheme}://{netloc}{url.path}{'?' + url.query if url.query else ''}")
+        answer = self._answer(method, host, url.path or "/", params)
+        if self.server.answer_delay:
+            time.sleep(self.server.answer_delay)
+        self._send(method, answer)
+
+    def _answer(self, method: str, host: str, path: str, params: dict[str, str]) -> Answer:
+        if not _HOST_NAME.match(host):
+            return Answer(400, {"Content-Type": "text/plain"}, b"not a host name")
         site = self.server.site(host)
         if site is None:
-            status, headers, body = 421, {"Content-Type": "text/plain"}, f"host not recorded: {host}".encode()
-        else:
-            answer = site.challenge(self.headers.get("Cookie", ""))
-            status, headers, body = answer or site.resolve(method, url.path or "/", params)
-        if status == 200 and self._not_modified(headers):
-            status, body = 304, b""
-        self.send_response(status)
-        for name, value in headers.items():
+            return Answer(421, {"Content-Type": "text/plain"}, f"host not recorded: {host}".encode())
+        answer = site.challenge(self.headers.get("Cookie", "")) or site.resolve(method, path, params)
+        if answer.status == 200 and self._not_modified(answer.headers):
+            answer.status, answer.body = 304, b""
+        return answer
+
+    def _send(self, method: str, answer: Answer) -> None:
+        """Write the answer, or the fault it carries."""
+        fault = answer.fault.get("fault")
+        if fault == "stall":
+            time.sleep(float(answer.fault.get("seconds", 30)))
+        if fault == "reset":  # RST instead of an answer: SO_LINGER with a zero timeout, then close
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.connection.close()
+            return
+        self.send_response(answer.status)
+        for name, value in answer.headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(len(answer.body)))
         self.end_headers()
         if method != "HEAD":
-            self.wfile.write(body)
+            self.wfile.write(answer.body[: len(answer.body) // 2] if fault == "short" else answer.body)
+        if fault == "short":
+            self.close_connection = True
 
     def _not_modified(self, headers: dict[str, str]) -> bool:
         if_none_match = self.headers.get("If-None-Match")
@@ -188,14 +249,19 @@ class ReplayServer(ThreadingHTTPServer):
     """The replay proxy; ``start()`` runs it in a daemon thread and returns its URL."""
 
     daemon_threads = True
+    request_queue_size = 128  # socketserver's 5 drops the SYNs of a crawl opening 16 connections at once
 
-    def __init__(self, sites_dir: Path = DEFAULT_SITES_DIR, port: int = 0) -> None:
+    def __init__(self, sites_dir: Path = DEFAULT_SITES_DIR, port: int = 0, delay: float = 0.0) -> None:
         self.sites_dir = Path(sites_dir)
+        self.answer_delay = delay
+        """Seconds each answer waits (``govcrawl replay --delay``)."""
         self._sites: dict[str, RecordedSite] = {}
         self._tls: dict[str, ssl.SSLContext] = {}
         self._lock = threading.Lock()
         self.requests: list[tuple[str, str]] = []
         """(method, URL) of every request answered, in order — what tests assert a spider fetched."""
+        self.times: list[float] = []
+        """When each of ``requests`` arrived (``time.monotonic()``)."""
         super().__init__(("127.0.0.1", port), ReplayHandler)
 
     @property
@@ -205,6 +271,7 @@ class ReplayServer(ThreadingHTTPServer):
     def log_request_line(self, method: str, url: str) -> None:
         with self._lock:
             self.requests.append((method, url))
+            self.times.append(time.monotonic())
 
     def requested(self, host: str) -> list[tuple[str, str]]:
         """Requests made for ``host`` so far."""
@@ -212,14 +279,19 @@ class ReplayServer(ThreadingHTTPServer):
             return [(m, u) for m, u in self.requests if urlsplit(u).hostname == host]
 
     def site(self, host: str) -> RecordedSite | None:
-        """The recording of ``host``, or None."""
+        """The recording of ``host``, or None; never a folder outside the sites directory."""
         with self._lock:
             if host not in self._sites:
-                root = self.sites_dir / host
-                if not root.is_dir():
+                root = (self.sites_dir / host).resolve()
+                if root.parent != self.sites_dir.resolve() or not root.is_dir():
                     return None
                 self._sites[host] = RecordedSite(root)
             return self._sites[host]
+
+    def reload(self) -> None:
+        """Read every recording afresh on its next request (for tests that change one between crawls)."""
+        with self._lock:
+            self._sites.clear()
 
     def tls_context(self, host: str) -> ssl.SSLContext:
         """TLS context with a certificate for ``host`` (made once per host)."""

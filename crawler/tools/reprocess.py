@@ -9,17 +9,15 @@ site's page type (``crawler.extract.stages.process_page``) and saved with ``Stor
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from crawler.extract.decoding import NotHtml, decode_html
 from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.extract.stages import process_page
 from crawler.sites import Site, load_sites
-from crawler.store.db import REPORT_FIELDS, RawPage, SaveResult, Store
+from crawler.store.db import Store
+from crawler.store.rows import REPORT_FIELDS, RawPage, SaveResult
 
 DOCUMENT_FIELDS = ("title", "text", "published_on", "merged_into", *REPORT_FIELDS)
 """What makes a document "changed" by reprocessing."""
@@ -68,16 +66,7 @@ def reprocess(
 
 def stored_pages(store: Store, site: str | None, outdated_only: bool) -> Iterator[tuple[RawPage, int | None]]:
     """Stored pages (2xx), oldest fetch first, each with the run that stored it."""
-    where = ["p.status between 200 and 299"]
-    params: list[Any] = []
-    if site:
-        where.append("p.site = ?")
-        params.append(site)
-    if outdated_only:
-        where.append("exists (select 1 from copies c where c.page_id = p.id and c.extractor_version is not ?)")
-        params.append(EXTRACTOR_VERSION)
-    sql = f"select p.id from pages p where {' and '.join(where)} order by p.fetched_at, p.id"
-    for (page_id,) in store.db.execute(sql, params).fetchall():
+    for page_id in store.stored_page_ids(site, EXTRACTOR_VERSION if outdated_only else None):
         yield store.stored_page(page_id)
 
 
@@ -89,8 +78,4 @@ def _reprocess_page(store: Store, page: RawPage, run_id: int | None, site: Site 
 
 def document_states(store: Store) -> dict[int, str | None]:
     """Each document's id → a hash of its fields (None when it has no copy left)."""
-    columns = ", ".join(f"[{name}]" for name in DOCUMENT_FIELDS)
-    states = {}
-    for row in store.db.execute(f"select id, best_copy_id, {columns} from documents"):
-        states[row[0]] = None if row[1] is None else hashlib.sha1(json.dumps(row[2:], default=str).encode()).hexdigest()
-    return states
+    return store.document_states(DOCUMENT_FIELDS)

@@ -15,13 +15,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler.store.queries import BEST_COPY_JOIN, Filters, Selection, like_substring
+from crawler.store.queries import SNIPPET_TOKENS, Filters, Selection, like_substring, ranked_documents, scanned_documents
 
 TRIGRAM = 3
-SNIPPET_TOKENS = 40
-"""Snippet length in tokens; one trigram token per character."""
-TITLE_WEIGHT = 10.0
-"""bm25 weight of a hit in the title relative to one in the text."""
 
 
 @dataclass
@@ -64,27 +60,14 @@ def search(
         where += " and (d.title like ? escape '\\' or d.text like ? escape '\\')"
         params += [like_substring(term)] * 2
     if long_terms:
-        rows = _ranked(selection, " ".join(map(fts_phrase, long_terms)), where, params, limit, marks)
+        rows = ranked_documents(selection, " ".join(map(fts_phrase, long_terms)), where, params, limit, marks)
     else:
         rows = _scanned(selection, short_terms, where, params, limit, marks)
     return [Hit(**row) for row in rows]
 
 
-_FIELDS = "d.id, d.title, d.year, d.region, d.region_code, d.level, d.published_on, bp.site as site, bp.url as url"
-
-
-def _ranked(selection: Selection, match: str, where: str, params: list[Any], limit: int, marks: tuple[str, str]) -> Any:
-    sql = f"""select {_FIELDS}, snippet(documents_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) as snippet,
-              bm25(documents_fts, {TITLE_WEIGHT}, 1.0) as rank
-              from documents_fts join documents d on d.id = documents_fts.rowid {BEST_COPY_JOIN}
-              where documents_fts match ? and {where} order by rank, d.id limit ?"""
-    return selection.db.query(sql, [*marks, match, *params, limit])
-
-
 def _scanned(selection: Selection, terms: list[str], where: str, params: list[Any], limit: int, marks: tuple[str, str]) -> Any:
-    sql = f"""select {_FIELDS}, d.text from {selection.document_from()} where {where}
-              order by (d.title like ? escape '\\') desc, d.id limit ?"""
-    for row in selection.db.query(sql, [*params, like_substring(terms[0]), limit]):
+    for row in scanned_documents(selection, terms[0], where, params, limit):
         text = row.pop("text") or ""
         yield {**row, "snippet": like_snippet(text, terms, marks), "rank": None}
 

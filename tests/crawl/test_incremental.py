@@ -20,7 +20,8 @@ from scrapy.utils.test import get_crawler
 
 from crawler.crawl.incremental import BEFORE_SINCE, CHANGED, FETCH, KNOWN, Incremental, ListedLink
 from crawler.crawl.middlewares import ConditionalRequestMiddleware, NotModified
-from crawler.store.db import RawPage, Store
+from crawler.store.db import Store
+from crawler.store.rows import RawPage
 from crawler.tools.replay import ReplayServer
 
 HOST = "www.wenzhou.gov.cn"

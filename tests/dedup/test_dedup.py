@@ -18,7 +18,8 @@ from variants import aggregator, excerpt, forum_floors, preview, real_report, re
 
 from crawler.dedup import fingerprints as dedup
 from crawler.extract.items import Draft
-from crawler.store.db import RawPage, Store
+from crawler.store.db import Store
+from crawler.store.rows import RawPage
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,7 @@ def test_a_database_from_before_dedup_is_fingerprinted_on_upgrade(tmp_path: Path
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-    from crawler.store import db as store_module
+    from crawler.store import schema as store_module
 
     path = tmp_path / "old.db"
     old = Migrations("govcrawl")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from crawler.extract.items import Draft
-from crawler.store.db import RawPage, Store
+from crawler.store.db import Store
+from crawler.store.rows import RawPage
 
 URL = "https://www.wenzhou.gov.cn/art/2021/3/1/art_1229117804_59100001.html"
 REPORT = "政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。"

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from crawler.extract.items import Draft
-from crawler.store.db import RawPage, Store
+from crawler.store.db import Store
+from crawler.store.rows import RawPage
 
 LONG_TITLE = "关于" + "温州市国民经济和社会发展" * 30 + "的报告"
 HOSTILE_TITLE = '../../etc/passwd\\CON:<2021>"报告"|?*\x00\x07\t末尾. '

@@ -6,6 +6,7 @@ no settings, no database — so each one is testable from a file.
 
 from __future__ import annotations
 
+import io
 import re
 from typing import ClassVar
 
@@ -28,28 +29,31 @@ _DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.I)
 
 
 def element_lines(element: lxml_html.HtmlElement) -> list[str]:
-    """Text of an element as lines, breaking at block elements and separating table cells."""
-    parts: list[str] = []
+    """Text of an element as lines, breaking at block elements and separating table cells.
 
-    def walk(node: lxml_html.HtmlElement) -> None:
-        tag = node.tag if isinstance(node.tag, str) else None
-        if tag is not None and tag.lower() not in _SKIP_TAGS:
-            tag = tag.lower()
+    Walked with an explicit stack, not recursion: a template's unclosed tags nest pages
+    thousands of levels deep (lxml keeps 2,048 with ``huge_tree``), past Python's recursion limit."""
+    parts = io.StringIO()  # not a list of strings: a page of a million table cells would hold a million
+    stack: list[tuple[lxml_html.HtmlElement, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag.lower() if isinstance(node.tag, str) else None
+        if closing:
             if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if node.text:
-                parts.append(node.text)
-            for child in node:
-                walk(child)
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
+                parts.write("\n")
             elif tag in _CELL_TAGS:
-                parts.append(" ")
-        if node.tail:
-            parts.append(node.tail)
-
-    walk(element)
-    return "".join(parts).split("\n")
+                parts.write(" ")
+        elif tag is not None and tag not in _SKIP_TAGS:
+            if tag in _BLOCK_TAGS:
+                parts.write("\n")
+            if node.text:
+                parts.write(node.text)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+            continue
+        if node.tail:  # after the element's text (or in place of a skipped element's)
+            parts.write(node.tail)
+    return parts.getvalue().split("\n")
 
 
 def fragment_lines(fragment_html: str) -> list[str]:

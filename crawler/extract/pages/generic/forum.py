@@ -40,15 +40,17 @@ class Post:
 def find_posts(root: HtmlElement) -> list[Post]:
     """The floors of a thread page, in page order; [] when the page is not a thread."""
     best: list[Post] = []
-    page_chars = cjk_count(root.text_content()) or 1
+    least = DOMINANT_SHARE * (cjk_count(root.text_content()) or 1)
     for parent in root.iter():
         if not isinstance(parent.tag, str):
             continue
         for group in _sibling_groups(parent):
+            if sum(cjk_count(el.text_content()) for el in group) < max(least, _chars(best)):
+                continue  # too little text to be the thread: no need to look for authors
             posts = [p for p in (_post(el) for el in group) if p]
             if len(posts) >= MIN_POSTS and len(posts) == len(group) and _chars(posts) > _chars(best):
                 best = posts
-    return best if _chars(best) >= DOMINANT_SHARE * page_chars else []
+    return best
 
 
 def _chars(posts: list[Post]) -> int:

@@ -1,0 +1,89 @@
+"""What the repositories share: the stored page and save result, column sets, small helpers."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+
+CANONICAL = "merged_into is null and best_copy_id is not null"
+"""SQL condition on ``documents``: a canonical document (not merged into another, with a copy left)."""
+
+
+REPORT_FIELDS = {
+    "year": int, "region": str, "region_code": str, "level": str, "speaker": str, "speaker_role": str,
+    "meeting": str, "delivered_on": str,
+}
+"""Report metadata of a draft, kept on its copy and, from the best copy, on its document."""
+
+
+RUN_COLUMNS = {
+    "responses": int, "pages_by_status": str, "bytes": int, "not_modified": int, "pages_stored": int,
+    "documents_new": int, "documents_updated": int, "documents_duplicate": int, "documents_unchanged": int,
+    "blocked": int, "errors": int, "resumed": int, "exit_code": int,
+}
+"""Columns of ``runs`` holding a run's outcome (``crawler.store.health.run_columns`` fills them from its stats)."""
+
+
+def utc_now() -> str:
+    """Current UTC time, ISO 8601 to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def row_id(table: Table) -> int:
+    """The rowid of the row ``table`` just inserted (sqlite-utils types ``last_pk`` as optional)."""
+    assert table.last_pk is not None
+    return int(table.last_pk)
+
+
+def update_row(db: Database, table: str, row_id: int, values: dict[str, Any]) -> None:
+    """``update table set … where id = ?`` (sqlite-utils' ``update`` costs a savepoint and
+    a schema read per call: too slow for the rows dedup touches per copy)."""
+    assignments = ", ".join(f"[{name}] = ?" for name in values)
+    db.execute(f"update [{table}] set {assignments} where id = ?", [*values.values(), row_id])
+
+
+@dataclass
+class RawPage:
+    """A fetched page as stored: the bytes compressed, keyed by URL and content hash."""
+
+    url: str
+    site: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    encoding: str | None
+    fetched_at: str
+    final_url: str | None = None
+    site_kind: str | None = None
+    """official, news, mirror, forum, farm or aggregator (crawler/sites.toml): ranks its copies."""
+
+    @cached_property
+    def sha1(self) -> str:
+        """SHA-1 of the body: with the URL, what identifies a stored version of a page."""
+        return hashlib.sha1(self.body).hexdigest()
+
+    def header(self, name: str) -> str | None:
+        """A response header, whatever the case of its name."""
+        return next((value for key, value in self.headers.items() if key.lower() == name.lower()), None)
+
+
+@dataclass
+class SaveResult:
+    """What storing one page did: how many of its copies made a new document, joined an
+    existing one, or were already stored from an earlier fetch."""
+
+    page_id: int
+    new: int = 0
+    duplicate: int = 0
+    unchanged: int = 0
+    changed: bool = False
+    """The page is a new version (other bytes) of a URL stored before; the old version's copies
+    stay as provenance, marked ``superseded``."""
+    updated: int = 0
+    """Documents that existed before and whose text or fields this page changed."""
