@@ -51,6 +51,9 @@ class Site:
     """Politeness cap on list pages per start URL."""
     max_depth: int = 3
     """Link depth for the generic spider."""
+    drop_params: tuple[str, ...] = ()
+    """Query parameters that are session or tracking ids on this site (Discuz ``sid``, a news
+    portal's ``spm``/``from``): dropped from its URLs (crawler/urls.py). Never dropped elsewhere."""
     stop_at_known: bool = True
     """The site lists newest first: paging stops at a list page holding only report links
     stored before (and, with ``--since``, at one listing only older links). False for sites

@@ -1,4 +1,4 @@
-"""``govcrawl stats``, ``export``, ``search``, ``browse`` and ``dupes``: read the corpus."""
+"""``govcrawl stats``, ``search``, ``browse`` and ``dupes``: read the corpus (read-only)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import db_option, filter_options, open_store, user_errors
+from crawler.cli.errors import printable
+from crawler.cli.options import check_filters, db_option, filter_options, json_option, read_store, user_errors
 
 
 @click.command()
+@json_option
 @db_option
-def stats(db_path: Path) -> None:
+def stats(as_json: bool, db_path: Path) -> None:
     """Summarise the database: counts; documents by site (with its last run and last
     successful run), year and level; the share of documents having each report field.
 
@@ -23,67 +25,49 @@ def stats(db_path: Path) -> None:
 
     \b
         govcrawl stats --db output/govreports.db
+        govcrawl stats --json
     """
-    store = open_store(db_path, must_exist=True)
-    click.echo(f"{db_path} (schema version {store.schema_version})")
-    for table in ("documents", "copies", "pages", "runs"):
-        click.echo(f"  {table:<10} {store.count(table)}")
-    successful = store.last_successful_runs()
-    click.echo("by site (documents with a copy there):")
-    for site, counts in store.counts_by_site().items():
-        last, good = store.last_run(site), successful.get(site)
-        last_text = f"{last['status']} {last['finished_at'] or last['started_at']}" if last else "-"
-        good_text = f"#{good['id']} {good['finished_at']}" if good else "never"
-        click.echo(
-            f"  {site:<14} {counts['documents']} documents, {counts['pages']} pages, "
-            f"last run {last_text}, last successful run {good_text}"
-        )
-    for by in ("year", "level"):
-        click.echo(f"by {by}: " + ", ".join(f"{value if value is not None else '?'} {n}" for value, n in store.document_counts(by)))
-    total, having = store.field_coverage()
-    click.echo(f"field coverage ({total} documents):")
-    for field, n in having.items():
-        click.echo(f"  {field:<14} {n:>6}  {n / total if total else 0:6.1%}")
-    store.close()
-
-
-EXPORT_FORMATS = ("txt", "jsonl", "csv", "parquet")  # crawler.tools.export.FORMATS, without importing it here
-
-
-@click.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="Output file (txt: directory).")
-@click.option("--all-copies", is_flag=True, help="Every copy of every document instead of canonical documents.")
-@filter_options
-@db_option
-@user_errors
-def export(fmt: str, out: Path, all_copies: bool, filters: Any, db_path: Path) -> None:
-    """Export clean text: canonical documents (or every copy) with their provenance.
-
-    txt writes one file per document under OUT/<region>/<year>/ plus manifest.csv; jsonl one
-    object per document with its `sources`; csv and parquet the documents in OUT and their
-    copies in OUT.copies.<format> (documents.<format> and copies.<format> when OUT is a
-    directory). Documents whose best copy is truncated are left out unless --include-truncated.
-    Files are written under a temporary name and renamed when complete.
-
-    Example:
-
-    \b
-        govcrawl export --format jsonl --out reports.jsonl
-        govcrawl export --format txt --out reports/ --region 33 --since 2021-01-01
-        govcrawl export --format parquet --out reports.parquet --year 2022 --level 市
-    """
-    from crawler.tools.export import export as export_rows
-    from crawler.tools.extras import MissingExtra
-
-    store = open_store(db_path, must_exist=True)
+    store = read_store(db_path)
     try:
-        result = export_rows(store.db, fmt, out, filters, all_copies, progress=sys.stderr if sys.stderr.isatty() else None)
-    except MissingExtra as problem:
-        raise click.ClickException(str(problem)) from None
+        summary = _summary(store, db_path)
     finally:
         store.close()
-    click.echo(f"{result.rows} {'copies' if all_copies else 'documents'} → {', '.join(map(str, result.paths))}")
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{db_path} (schema version {summary['schema_version']})")
+    for table, n in summary["counts"].items():
+        click.echo(f"  {table:<10} {n}")
+    click.echo("by site (documents with a copy there):")
+    for site, row in summary["by_site"].items():
+        last, good = row["last_run"], row["last_successful_run"]
+        last_text = f"{last['status']} {last['finished_at'] or last['started_at']}" if last else "-"
+        good_text = f"#{good['id']} {good['finished_at']}" if good else "never"
+        click.echo(f"  {site:<14} {row['documents']} documents, {row['pages']} pages, "
+                   f"last run {last_text}, last successful run {good_text}")
+    for by in ("year", "level"):
+        click.echo(f"by {by}: " + ", ".join(f"{value if value is not None else '?'} {n}" for value, n in summary[f"by_{by}"]))
+    total = summary["counts"]["documents"]
+    click.echo(f"field coverage ({total} documents):")
+    for field, n in summary["field_coverage"].items():
+        click.echo(f"  {field:<14} {n:>6}  {n / total if total else 0:6.1%}")
+
+
+def _summary(store: Any, db_path: Path) -> dict[str, Any]:
+    """What `stats` shows, as one JSON-ready dict (documents: canonical ones, merged ones not counted)."""
+    successful = store.last_successful_runs()
+    pick = lambda run: {k: run[k] for k in ("id", "status", "started_at", "finished_at")} if run else None  # noqa: E731
+    total, having = store.field_coverage()
+    return {
+        "database": str(db_path), "schema_version": store.schema_version,
+        "counts": {"documents": total, **{table: store.count(table) for table in ("copies", "pages", "runs")}},
+        "by_site": {
+            site: {**counts, "last_run": pick(store.last_run(site)), "last_successful_run": pick(successful.get(site))}
+            for site, counts in store.counts_by_site().items()
+        },
+        "by_year": store.document_counts("year"), "by_level": store.document_counts("level"),
+        "field_coverage": having,
+    }
 
 
 @click.command()
@@ -109,9 +93,10 @@ def search(query: str, limit: int, as_json: bool, filters: Any, db_path: Path) -
     """
     from crawler.tools.search import search as find
 
-    store = open_store(db_path, must_exist=True)
+    store = read_store(db_path)
     marks = ("\033[1;31m", "\033[0m") if sys.stdout.isatty() and not as_json else ("«", "»")
     try:
+        check_filters(filters, store)
         hits = find(store.db, query, filters, limit, marks)
     finally:
         store.close()
@@ -119,7 +104,8 @@ def search(query: str, limit: int, as_json: bool, filters: Any, db_path: Path) -
         if as_json:
             click.echo(json.dumps(asdict(hit), ensure_ascii=False))
         else:
-            click.echo(f"{hit.id}\t{hit.year or '-'}\t{hit.region or '-'}\t{hit.title}\n\t{' '.join(hit.snippet.split())}")
+            snippet = " ".join(printable(hit.snippet).split())
+            click.echo(f"{hit.id}\t{hit.year or '-'}\t{printable(hit.region) or '-'}\t{printable(hit.title)}\n\t{snippet}")
     if not hits and not as_json:
         click.echo("no matches", err=True)
 
@@ -146,7 +132,7 @@ def browse(port: int, host: str, db_path: Path) -> None:
         require("datasette", "browse")
     except MissingExtra as problem:
         raise click.ClickException(str(problem)) from None
-    open_store(db_path, must_exist=True).close()  # migrates: the search index and the reports view
+    read_store(db_path).close()  # one line, not a server error page, for a missing, old or damaged database
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     serve(db_path, host, port)
 
@@ -154,8 +140,9 @@ def browse(port: int, host: str, db_path: Path) -> None:
 @click.command()
 @click.option("--document", "document_id", type=int, help="Show this document's group (a merged id leads to it).")
 @click.option("--min-copies", type=int, default=2, show_default=True, help="Only documents with this many copies.")
+@json_option
 @db_option
-def dupes(document_id: int | None, min_copies: int, db_path: Path) -> None:
+def dupes(document_id: int | None, min_copies: int, as_json: bool, db_path: Path) -> None:
     """Show dedup groups: each canonical document with its copies, relations and scores.
 
     Example:
@@ -163,21 +150,27 @@ def dupes(document_id: int | None, min_copies: int, db_path: Path) -> None:
     \b
         govcrawl dupes --min-copies 3
         govcrawl dupes --document 12
+        govcrawl dupes --json
     """
-    store = open_store(db_path, must_exist=True)
-    groups = store.groups(document_id, min_copies)
-    store.close()
+    store = read_store(db_path)
+    try:
+        groups = store.groups(document_id, min_copies)
+    finally:
+        store.close()
     if document_id is not None and not groups:
         raise click.ClickException(f"no document {document_id}")
+    if as_json:
+        click.echo(json.dumps(groups, ensure_ascii=False, indent=2))
+        return
     for group in groups:
         merged = f"; merged from {', '.join(map(str, group['merged']))}" if group["merged"] else ""
-        where = " ".join(str(v) for v in (group["year"], group["region"]) if v)
-        click.echo(f"document {group['id']}  {group['title']}  ({where or 'year/region unknown'}; "
+        where = " ".join(printable(str(v)) for v in (group["year"], group["region"]) if v)
+        click.echo(f"document {group['id']}  {printable(group['title'])}  ({where or 'year/region unknown'}; "
                    f"{len(group['copies'])} copies{merged})")
         for copy in group["copies"]:
             flags = " truncated" if copy["truncated"] else ""
-            click.echo(f"  {copy['relation']:<9} {copy['similarity'] or 0:5.3f}  {copy['site']:<20} "
-                       f"{copy['site_kind'] or '?':<10} {copy['chars']:>6} chars{flags}  {copy['url']}")
+            click.echo(f"  {copy['relation']:<9} {copy['similarity'] or 0:5.3f}  {printable(copy['site']):<20} "
+                       f"{copy['site_kind'] or '?':<10} {copy['chars']:>6} chars{flags}  {printable(copy['url'])}")
 
 
-COMMANDS = (stats, export, search, browse, dupes)
+COMMANDS = (stats, search, browse, dupes)

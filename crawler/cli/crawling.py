@@ -11,6 +11,21 @@ import click
 
 from crawler.cli.options import chosen_sites, db_option, open_store, sites_option, user_errors
 from crawler.sites import Site, load_sites
+from crawler.store.health import error_count
+
+LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+
+
+def _key_values(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    """``-s KEY=VALUE`` options as a dict; a usage error for one without ``=``."""
+    pairs = {}
+    for value in values:
+        key, equals, setting = value.partition("=")
+        if not equals or not key:
+            raise click.BadParameter(f"{value!r} is not KEY=VALUE", param_hint="-s")
+        pairs[key] = setting
+    return pairs
+
 
 
 @click.command()
@@ -29,11 +44,13 @@ def demo(db_path: Path) -> None:
     sites = [s for s in load_sites().values() if set(s.allowed_domains) <= hosts]
     if not sites:
         raise click.ClickException(f"no recorded sites under {DEFAULT_SITES_DIR}")
+    from crawler.crawl.runner import CrawlOptions
+
     server = ReplayServer(DEFAULT_SITES_DIR)
     url = server.start()
     click.echo(f"Replaying {len(hosts)} recorded hosts at {url}; crawling {', '.join(s.name for s in sites)} …", err=True)
     try:
-        _crawl(sites, db_path, replay_url=url)
+        _crawl(sites, CrawlOptions(db=db_path, replay_url=url, progress=progress_mode()))
     finally:
         server.shutdown()
     click.echo(f"\nOpen the database: sqlite3 {db_path} 'select id, title, chars from documents'")
@@ -49,14 +66,19 @@ def demo(db_path: Path) -> None:
 @click.option("--refresh", is_flag=True, help="Fetch stored report pages again (conditionally) and update changed documents.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only reports listed on or after this date (where lists show dates).")
 @click.option("--no-resume", is_flag=True, help="Start afresh: drop an interrupted run's pending requests instead of resuming them.")
-@click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO/DEBUG).")
+@click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO).")
+@click.option("-s", "--set", "settings", multiple=True, metavar="KEY=VALUE", callback=_key_values,
+              help="Set a Scrapy setting, as scrapy crawl -s (repeatable).")
+@click.option("-L", "--loglevel", "log_level", type=click.Choice(LOG_LEVELS, case_sensitive=False), help="Log level (default WARNING).")
+@click.option("--logfile", type=click.Path(dir_okay=False, path_type=Path), help="Write the log to this file instead of stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary: only errors, and the exit code.")
 @sites_option
 @db_option
 @user_errors
 def crawl(
     sites: tuple[str, ...], all_sites: bool, replay_url: str | None, region: str | None, start_url: str | None, refresh: bool,
-    since: Any, no_resume: bool, verbose: bool,
-    sites_file: Path, db_path: Path,
+    since: Any, no_resume: bool, verbose: bool, settings: dict[str, str], log_level: str | None, logfile: Path | None,
+    quiet: bool, sites_file: Path, db_path: Path,
 ) -> None:
     """Crawl configured sites (or any site from --url) into the database.
 
@@ -69,6 +91,7 @@ def crawl(
         govcrawl crawl --url https://www.example.gov.cn/zwgk/
         govcrawl crawl wenzhou --refresh
         govcrawl crawl --all --since 2024-01-01
+        govcrawl crawl --all -q --logfile /var/log/govcrawl.log -s DOWNLOAD_DELAY=5
 
     Runs are incremental: stored report pages are not requested again, list pages stop at
     the first page of stored reports, and pages asked for again go with If-None-Match /
@@ -83,6 +106,7 @@ def crawl(
         4  a site was blocked (every page an anti-bot challenge)
         5  a site that yielded documents before showed no report page (health check)
         6  a site was already being crawled by another process (skipped)
+        7  the disk filled up, or the database is damaged (one line says which)
 
     When sites end differently the first code of 3, 4, 5, 6 wins; `govcrawl runs` shows each.
     """
@@ -92,10 +116,14 @@ def crawl(
         raise click.BadParameter(f"a GB/T 2260 code or its start (33, 3303, 330383), not {region!r}", param_hint="--region")
     chosen = chosen_sites(sites_file, sites, every=all_sites, region=region)
     chosen += [adhoc_site(start_url)] if start_url else []
-    _crawl(
-        chosen, db_path, replay_url=replay_url, log_level="INFO" if verbose else "WARNING", refresh=refresh,
-        since=since.date().isoformat() if since else None, resume=not no_resume,
+    from crawler.crawl.runner import CrawlOptions
+
+    options = CrawlOptions(
+        db=db_path, replay_url=replay_url, refresh=refresh, since=since.date().isoformat() if since else None,
+        resume=not no_resume, log_level=(log_level or ("ERROR" if quiet else "INFO" if verbose else "WARNING")).upper(),
+        log_file=logfile, settings=settings, progress=False if quiet or logfile else progress_mode(),
     )
+    _crawl(chosen, options, quiet)
 
 
 def adhoc_site(url: str) -> Site:
@@ -107,63 +135,64 @@ def adhoc_site(url: str) -> Site:
     return Site(name=host, title=host, family="generic", kind="mirror", start_urls=(url,), allowed_domains=(host,))
 
 
-def _crawl(
-    sites: list, db_path: Path, replay_url: str | None, log_level: str = "WARNING", refresh: bool = False,
-    since: str | None = None, resume: bool = True,
-) -> None:
-    from crawler.crawl.runner import CrawlOptions, crawl_sites
+def progress_mode() -> str:
+    """A live board on a terminal, plain periodic lines elsewhere (crawler/crawl/progress.py)."""
+    return "live" if sys.stderr.isatty() else "plain"
+
+
+def _crawl(sites: list, options: Any, quiet: bool = False) -> None:
+    from crawler.crawl.runner import crawl_sites
     from crawler.store.health import EXIT_EXPLAINED, ExitCode, exit_code
 
-    open_store(db_path).close()  # fail early, with one line, on an unusable database path
-    options = CrawlOptions(
-        db=db_path, replay_url=replay_url, progress=sys.stderr.isatty(), log_level=log_level, refresh=refresh, since=since,
-        resume=resume,
-    )
+    open_store(options.db).close()  # fail early, with one line, on an unusable database path
     run_ids = crawl_sites(sites, options)
-    store = open_store(db_path)
-    runs = [store.run(run_id) for run_id in run_ids]
-    for run in runs:
-        click.echo(_run_summary(run))
-    click.echo(f"{db_path}: {store.count('documents')} documents, {store.count('copies')} copies, {store.count('pages')} pages")
-    store.close()
+    store = open_store(options.db)
+    try:
+        runs = [store.run(run_id) for run_id in run_ids]
+        total = store.field_coverage()[0]
+        counts = f"{options.db}: {total} documents, {store.count('copies')} copies, {store.count('pages')} pages"
+    finally:
+        store.close()
+    for line in [] if quiet else [*map(_run_summary, runs), counts]:
+        click.echo(line)
     code = exit_code([run["status"] for run in runs] + ["failed"] * (len(sites) - len(runs)))
     if code != ExitCode.OK:
-        click.echo(f"exit {int(code)}: {EXIT_EXPLAINED[code]}; see the lines above and `govcrawl runs`", err=True)
+        click.echo(f"exit {int(code)}: {EXIT_EXPLAINED[code]}; see `govcrawl runs`", err=True)
         sys.exit(code)
 
 
 def _run_summary(run: dict[str, Any]) -> str:
+    """Two lines of at most 100 columns per site (the details are in `govcrawl runs`), and a
+    note under a blocked, empty or resumed run."""
     stats = run["stats"]
     if run["status"] == "locked":
         return stats.get("message", f"{run['site']}: locked")
     get = lambda key: stats.get(key, 0)  # noqa: E731
-    seconds = stats.get("elapsed_time_seconds", 0)
-    return (
-        f"{run['site']}: {run['status']} in {seconds:.1f}s — {get('response_received_count')} responses, "
+    lines = [
+        f"{run['site'][:20]}: {run['status']} {stats.get('elapsed_time_seconds', 0):.0f}s — "
         f"{get('govcrawl/pages/stored')} pages stored, {get('govcrawl/documents/new')} new documents, "
-        f"{get('govcrawl/documents/duplicate')} duplicates, {get('govcrawl/documents/unchanged')} unchanged, "
-        f"{get('govcrawl/links/not_report')} links skipped (not reports), {get('govcrawl/blocked')} blocked, "
-        f"{get('govcrawl/errors')} errors; "
-        f"{get('govcrawl/pages/changed')} pages changed, {get('govcrawl/documents/updated')} documents updated, "
-        f"{get('govcrawl/links/known')} stored reports skipped, {get('govcrawl/pages/not_modified')} not modified"
-    ) + {"blocked": _BLOCKED_NOTE, "empty": _EMPTY_NOTE}.get(run["status"], "") + (
-        f"\n  deferred to the next run: {stats['govcrawl/deferred']}" if run["status"] == "deferred" else ""
-    ) + (
-        f"\n  resumed an interrupted run: {get('govcrawl/frontier/resumed')} pending requests, "
-        f"{get('govcrawl/frontier/resumed_done')} done before" if get("govcrawl/frontier/resumed") else ""
-    )
+        f"{get('govcrawl/documents/duplicate')} duplicates, {get('govcrawl/documents/unchanged')} unchanged",
+        f"  {get('govcrawl/pages/changed')} pages changed, {get('govcrawl/documents/updated')} documents updated, "
+        f"{get('govcrawl/pages/not_modified')} not modified, {get('govcrawl/blocked')} blocked, {error_count(stats)} errors",
+    ]
+    notes = {"blocked": _BLOCKED_NOTE, "empty": _EMPTY_NOTE}.get(run["status"], "")
+    if run["status"] == "deferred":
+        notes += f"\n  deferred to the next run: {stats['govcrawl/deferred']}"
+    if get("govcrawl/frontier/resumed"):
+        notes += (f"\n  resumed an interrupted run: {get('govcrawl/frontier/resumed')} pending requests, "
+                  f"{get('govcrawl/frontier/resumed_done')} done before")
+    return "\n".join(lines) + notes
 
 
 _BLOCKED_NOTE = (
-    "\n  every page answered with an anti-bot challenge, a login wall or a busy page (see `govcrawl stats`); "
-    "the site needs a slower "
-    "schedule, a browser-based fetch or the site owner's permission"
+    "\n  every page answered with an anti-bot challenge, a login wall or a busy page (see `govcrawl stats`);"
+    "\n  the site needs a slower schedule, a browser-based fetch or the site owner's permission"
 )
 
 
 _EMPTY_NOTE = (
-    "\n  health check: earlier runs stored documents of this site, this run saw no report page "
-    "(no report link on its list pages, nothing stored, no 304); has the site moved its reports?"
+    "\n  health check: earlier runs stored documents of this site, this run saw no report page"
+    "\n  (no report link on its list pages, nothing stored, no 304); has it moved its reports?"
 )
 
 

@@ -1,30 +1,48 @@
-"""Options and helpers shared by the commands: ``--db``, ``--sites``, the selection filters,
-opening the store, and turning user mistakes into one line and exit 1."""
+"""Options and helpers shared by the commands: ``--db``, ``--sites``, the selection filters
+(checked against what exists), opening the store (read-only for the commands that only read),
+and turning user mistakes into one line and exit 1."""
 
 from __future__ import annotations
 
 import functools
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from crawler.cli.errors import DB_KEY
+from crawler.config import ConfigError, load_config
 from crawler.sites import Site, UnknownSite, load_sites, sites_in_region
 
 if TYPE_CHECKING:
     from crawler.store.db import Store
 
-DEFAULT_DB = Path("output") / "govreports.db"
+LEVELS = ("省", "市", "县", "区")
+
+
+def _database(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path:
+    """``--db``, else GOVCRAWL_DB, else config.toml's ``db``, else the XDG data directory."""
+    try:
+        path = value or load_config().db
+    except ConfigError as problem:
+        raise click.ClickException(str(problem)) from None
+    ctx.meta[DB_KEY] = path
+    return path
 
 
 def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The ``--db`` option every command takes."""
+    """The ``--db`` option of every command that touches a database."""
     return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
-        show_default=True, help="SQLite database to write to / read from.",
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None, callback=_database,
+        show_default="$GOVCRAWL_DB, else db in ~/.config/govcrawl/config.toml, else ~/.local/share/govcrawl/govreports.db",
+        help="SQLite database to write to / read from.",
     )(command)
+
+
+def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--json``: the command's output as JSON, for scripts."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON (for scripts) instead of text.")(command)
 
 
 def sites_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -55,15 +73,40 @@ def chosen_sites(sites_file: Path | None, names: tuple[str, ...], every: bool = 
 
 
 def open_store(db_path: Path, must_exist: bool = False) -> Store:
-    """The store at ``db_path``; a user error (not a traceback) when it cannot be opened."""
+    """The store at ``db_path`` for writing: created (unless ``must_exist``) or migrated, never
+    when of a newer schema."""
+    from crawler.store.db import Store
+    from crawler.store.opening import NoDatabase
+
+    if must_exist and not db_path.is_file():
+        raise NoDatabase(db_path)
+    return Store(db_path)
+
+
+def read_store(db_path: Path) -> Store:
+    """The existing store at ``db_path``, read-only: nothing is created or migrated."""
     from crawler.store.db import Store
 
-    if must_exist and not db_path.exists():
-        raise click.ClickException(f"no database at {db_path}; run `govcrawl crawl` or `govcrawl demo` first")
-    try:
-        return Store(db_path)
-    except (sqlite3.DatabaseError, OSError) as problem:
-        raise click.ClickException(f"cannot open database {db_path}: {problem}") from None
+    return Store.read_only(db_path)
+
+
+def known_sites(store: Store | None, sites_file: Path | None = None) -> list[str]:
+    """Site names a filter may name: the configured ones and those the database holds pages of."""
+    stored = [row[0] for row in store.db.execute("select distinct site from pages order by site")] if store else []
+    return sorted(set(load_sites(sites_file)) | set(stored))
+
+
+def check_choice(what: str, value: str | None, known: Iterable[str]) -> None:
+    """A user error, listing the known values, when ``value`` is given and not one of them."""
+    known = list(known)
+    if value is not None and value not in known:
+        raise click.ClickException(f"unknown {what} {value!r}; known: {', '.join(known) or 'none'}")
+
+
+def check_filters(filters: Any, store: Store) -> None:
+    """``--site`` configured or in the database, ``--level`` one of 省 市 县 区."""
+    check_choice("site", filters.site, known_sites(store))
+    check_choice("level", filters.level, LEVELS)
 
 
 def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.options import db_option, open_store, user_errors
+from crawler.cli.options import check_choice, db_option, known_sites, open_store, user_errors
 
 
 @click.command()
@@ -99,6 +99,7 @@ def reprocess(site_name: str | None, outdated: bool, db_path: Path) -> None:
 
     store = open_store(db_path, must_exist=True)
     try:
+        check_choice("site", site_name, known_sites(store))
         report = reprocess_pages(store, site_name, outdated)
     finally:
         store.close()

@@ -127,10 +127,12 @@ class CanonicalUrlMiddleware(BaseSpiderMiddleware):
 
     The duplicate filter then sees one URL per page (session ids, query order and
     fragments no longer make copies), so a page is fetched once per run and stored once.
+    The spider's site says which further parameters to drop (``drop_params``).
     """
 
     def get_processed_request(self, request: Request, response: Response | None) -> Request | None:
-        canonical = canonical_url(request.url)
+        site = getattr(self.crawler.spider, "site", None)
+        canonical = canonical_url(request.url, site.drop_params if site else ())
         if canonical == request.url:
             return request
         self.crawler.stats.inc_value("govcrawl/urls/canonicalised")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
+from crawler.crawl.failures import guarded
 from crawler.crawl.locks import SiteLock, lock_sites
 from crawler.crawl.spider import SiteSpider
 from crawler.sites import Site, download_slots
@@ -25,8 +26,13 @@ class CrawlOptions:
     db: Path
     replay_url: str | None = None
     """Serve requests from the replay server at this URL instead of the network."""
-    progress: bool = False
+    progress: str | bool = False
+    """``live``, ``plain`` or False (crawler/crawl/progress.py)."""
     log_level: str = "WARNING"
+    log_file: Path | None = None
+    """Send the log there instead of stderr (Scrapy's LOG_FILE)."""
+    settings: dict[str, str] = field(default_factory=dict)
+    """Further Scrapy settings (``-s KEY=VALUE``), applied last."""
     refresh: bool = False
     """Request stored report pages again (conditionally); see crawler/crawl/incremental.py."""
     since: str | None = None
@@ -47,7 +53,8 @@ def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:
     """Crawl the sites (concurrently, each with its family's spider); return their run ids.
 
     A site another process is crawling into the same database is skipped: its run is
-    recorded as ``locked`` (crawler/crawl/locks.py)."""
+    recorded as ``locked`` (crawler/crawl/locks.py). A full disk or a damaged database stops
+    the crawl and is raised (crawler/crawl/failures.py)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.crawl.settings")
     settings = get_project_settings()
     settings.set("GOVCRAWL_DB", str(options.db))
@@ -59,12 +66,15 @@ def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:
     settings.set("GOVCRAWL_FRONTIER_RESUME", options.resume)
     # Politeness of the chosen sites, those of a --sites file too (settings.py knows the others).
     settings.set("DOWNLOAD_SLOTS", {**settings.getdict("DOWNLOAD_SLOTS"), **download_slots({s.name: s for s in sites})})
+    if options.log_file:
+        settings.set("LOG_FILE", str(options.log_file))
     if options.replay_url:
         # Recorded sites on localhost need no politeness delays.
         settings.set("GOVCRAWL_REPLAY_URL", options.replay_url)
         settings.set("DOWNLOAD_DELAY", 0)
         settings.set("DOWNLOAD_SLOTS", {})
         settings.set("AUTOTHROTTLE_ENABLED", False)
+    settings.setdict(options.settings, priority="cmdline")
     locks, locked_run_ids = _lock_sites(options.db, sites)
     process = CrawlerProcess(settings)
     crawlers = []
@@ -73,11 +83,14 @@ def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:
         process.crawl(crawler, site=site)
         crawlers.append(crawler)
     try:
-        if crawlers:
-            process.start()
+        with guarded(options.db, process.stop) as guard:
+            if crawlers:
+                process.start()
     finally:
         for lock in locks.values():
             lock.release()
+    if guard.problem is not None:
+        raise guard.problem
     return locked_run_ids + [c.stats.get_value("govcrawl/run_id") for c in crawlers if c.stats.get_value("govcrawl/run_id")]
 
 

@@ -1,8 +1,8 @@
-"""Scrapy settings of govcrawl. Per-site politeness comes from crawler/sites.toml."""
-
-from pathlib import Path
+"""Scrapy settings of govcrawl. Per-site politeness comes from crawler/sites.toml; the database
+and the contact URL from the user's configuration (crawler/config.py: GOVCRAWL_DB, config.toml)."""
 
 from crawler import __version__
+from crawler.config import load_config
 from crawler.sites import download_slots, load_sites
 
 BOT_NAME = "govcrawl"
@@ -10,7 +10,8 @@ SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
 # --- politeness ----------------------------------------------------------------------
-GOVCRAWL_CONTACT_URL = "https://github.com/govcrawl/govcrawl"
+_CONFIG = load_config()
+GOVCRAWL_CONTACT_URL = _CONFIG.contact_url or "https://github.com/govcrawl/govcrawl"
 USER_AGENT = f"govcrawl/{__version__} (+{GOVCRAWL_CONTACT_URL}; research crawler of government work reports)"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
@@ -58,19 +59,22 @@ ITEM_PIPELINES = {
     "pipelines.dedup.DedupPipeline": 500,
     "pipelines.store.StorePipeline": 900,
     "pipelines.frontier.FrontierPipeline": 950,  # marks the page done in the frontier once stored
+    "pipelines.feed.FeedPipeline": 1000,  # feed exports (-o) get the documents, not the raw page
 }
 EXTENSIONS = {
     "crawler.crawl.progress.Progress": 500,
 }
 
 # --- govcrawl --------------------------------------------------------------------------
-GOVCRAWL_DB = str(Path("output") / "govreports.db")
+GOVCRAWL_DB = str(_CONFIG.db)
 GOVCRAWL_STORE_ENABLED = True
 # Fetch from a replay server of recorded sites (crawler/tools/replay.py) instead of the network.
 GOVCRAWL_REPLAY_URL = None
-# Live progress line on stderr (the CLI turns it on when stderr is a terminal).
+# Progress on stderr (crawler/crawl/progress.py): "live" (a board, on a terminal), "plain" (a line
+# per site every interval) or False (off: Scrapy's own LogStats). `govcrawl crawl` chooses.
 GOVCRAWL_PROGRESS = False
-GOVCRAWL_PROGRESS_INTERVAL = 1.0
+GOVCRAWL_PROGRESS_INTERVAL = 1.0  # live board refresh, seconds
+GOVCRAWL_PROGRESS_PLAIN_INTERVAL = 30.0  # seconds between plain progress lines (cron, logs)
 # Persist every scheduled request in the database's frontier table; resume a killed run's (crawler/crawl/frontier.py).
 GOVCRAWL_FRONTIER_ENABLED = True
 GOVCRAWL_FRONTIER_RESUME = True

@@ -65,7 +65,7 @@ class SiteSpider(scrapy.Spider):
         or stored already and unchanged (unless ``--refresh``). ``listed_on`` (YYYY-MM-DD) is the
         date the list shows next to the link, when it shows one; it lands in ``meta["listed_on"]``.
         Callback defaults to ``self.parse_article``; errback to ``fetch_failed``."""
-        url = canonical_url(response.urljoin(url))
+        url = canonical_url(response.urljoin(url), self.site.drop_params)
         if not self.wants(title, url):
             return None
         verdict = self.incremental.verdict(url, listed_on)
@@ -84,7 +84,7 @@ class SiteSpider(scrapy.Spider):
         only stored report links, or only links older than ``--since`` (see crawler/crawl/incremental.py)."""
         listed = []
         for link in links:
-            url = canonical_url(response.urljoin(link.url))
+            url = canonical_url(response.urljoin(link.url), self.site.drop_params)
             listed.append(ListedLink(url, self.is_report_link(link.title, url), getattr(link, "listed_on", None)))
         reason = self.incremental.stop_reason(listed)
         if reason:
@@ -95,7 +95,7 @@ class SiteSpider(scrapy.Spider):
     def has_current_copy(self, url: str, changed_on: str | None = None) -> bool:
         """Whether the store holds ``url`` fetched after ``changed_on`` (the YYYY-MM-DD a list shows
         for the page's last change, when it shows one), so it needn't be fetched; never with ``--refresh``."""
-        stored = self.incremental.known.get(canonical_url(url))
+        stored = self.incremental.known.get(canonical_url(url, self.site.drop_params))
         if stored is None or self.incremental.refresh:
             return False
         return changed_on is None or changed_on < stored[1][:10]

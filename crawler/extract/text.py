@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from dateutil import parser as dateparser
 
@@ -31,7 +31,9 @@ def join_lines(lines: list[str]) -> str:
 
 
 def parse_date(text: str | None) -> str | None:
-    """First date in ``text`` as ``YYYY-MM-DD``; tolerates ``2021- 04- 08 10 : 42`` and 年月日."""
+    """First full date in ``text`` as ``YYYY-MM-DD``; tolerates ``2021- 04- 08 10 : 42`` and 年月日.
+    A date without its month or day (``2021``, ``2021年3月``, ``10:42``) is no date: None, never
+    a part filled in from today."""
     if not text:
         return None
     match = _DATE.search(text)
@@ -41,10 +43,20 @@ def parse_date(text: str | None) -> str | None:
             return date(year, month, day).isoformat()
         except ValueError:
             return None
+    return _parsed_full_date(text)
+
+
+_PROBES = (datetime(1901, 1, 1), datetime(1902, 2, 2))
+"""Two defaults for dateutil: a part missing from the text comes out different under each."""
+
+
+def _parsed_full_date(text: str) -> str | None:
+    """dateutil's reading of ``text`` when it states year, month and day itself."""
     try:
-        return dateparser.parse(text, fuzzy=False).date().isoformat()
+        first, second = (dateparser.parse(text, default=probe, fuzzy=False).date() for probe in _PROBES)
     except (ValueError, OverflowError):
         return None
+    return first.isoformat() if first == second else None
 
 
 def strip_label(text: str) -> str:

@@ -22,32 +22,57 @@ from crawler.store.pages import PagesRepository
 from crawler.store.queries import Queries
 from crawler.store.rows import RawPage, SaveResult
 from crawler.store.runs import RunsRepository
+from crawler.store.opening import NoDatabase, NotADatabase, check_version, has_govcrawl_tables, refuse_foreign_file
 from crawler.store.schema import migrations
 
 
+def known_schema_version() -> int:
+    """The schema version this code writes: the number of registered migrations."""
+    return len(migrations.pending(Database(memory=True)))
+
+
 class Store(PagesRepository, CorpusRepository, RunsRepository, FrontierRepository, Queries):
-    """A govcrawl database; opening it creates or migrates the schema."""
+    """A govcrawl database. ``Store(path)`` opens it for writing, creating or migrating the
+    schema; `Store.read_only` opens an existing one without changing it (crawler/store/opening.py)."""
 
     def __init__(self, path: str | Path) -> None:
         path = Path(path)
         if str(path) != ":memory:":
+            refuse_foreign_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
         self.db = Database(path)
-        self.db.enable_wal()
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA busy_timeout = 10000")
-        self.db.execute("PRAGMA synchronous = NORMAL")  # WAL: commits stay atomic, without an fsync each
-        migrations.apply(self.db)
-        self.db.execute(f"PRAGMA user_version = {self.schema_version}")
+        try:
+            check_version(path, self.db.execute("PRAGMA user_version").fetchone()[0], known_schema_version(), writing=True)
+            self.db.enable_wal()
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.execute("PRAGMA synchronous = NORMAL")  # WAL: commits stay atomic, without an fsync each
+            migrations.apply(self.db)
+            self.db.execute(f"PRAGMA user_version = {self.schema_version}")
+        except BaseException:
+            self.db.close()
+            raise
         self._updated_documents: set[int] = set()
 
     @classmethod
     def read_only(cls, path: str | Path) -> Store:
-        """The existing store at ``path`` for lookups during a crawl: no migration, no writes."""
+        """The existing store at ``path``, opened read-only: no file, schema or migration is
+        created; `NoDatabase`, `NotADatabase`, `OldSchema` or `SchemaTooNew` when it cannot be read."""
+        path = Path(path)
+        if not path.is_file():
+            raise NoDatabase(path)
+        refuse_foreign_file(path)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         store = cls.__new__(cls)
-        store.db = Database(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False))
-        store.db.execute("PRAGMA busy_timeout = 10000")
-        store._updated_documents = set()
+        store.db, store._updated_documents = Database(connection), set()
+        try:
+            store.db.execute("PRAGMA busy_timeout = 10000")
+            if not has_govcrawl_tables(connection):
+                raise NotADatabase(path)
+            check_version(path, connection.execute("PRAGMA user_version").fetchone()[0], known_schema_version(), writing=False)
+        except BaseException:
+            connection.close()
+            raise
         return store
 
     @property

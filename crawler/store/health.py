@@ -33,6 +33,12 @@ STATUS_EXIT = {
 """The exit code of each run status."""
 
 
+def error_count(stats: dict[str, Any]) -> int:
+    """A run's errors, the one count the summary, the progress board and `govcrawl runs` show:
+    pages that failed to fetch (``govcrawl/errors``) and errors logged (``log_count/ERROR``)."""
+    return int(stats.get("govcrawl/errors", 0)) + int(stats.get("log_count/ERROR", 0))
+
+
 def report_pages_seen(stats: dict[str, Any]) -> int:
     """Evidence that the site still shows reports: report links on its list pages, report pages
     stored, pages answered 304 Not Modified, and pages an interrupted run had already done."""
@@ -58,7 +64,7 @@ def run_status(stats: dict[str, Any], reason: str, had_documents: bool = False) 
     stored = stats.get("govcrawl/pages/stored", 0)
     if stored == 0 and stats.get("govcrawl/blocked", 0):
         return "blocked"
-    failures = stats.get("govcrawl/errors", 0) + stats.get("log_count/ERROR", 0)
+    failures = error_count(stats)
     # An incremental run stores nothing when nothing changed: stored reports it skipped count too.
     current = stored + stats.get("govcrawl/links/known", 0) + stats.get("govcrawl/pages/not_modified", 0)
     if current == 0 and failures:
@@ -84,7 +90,7 @@ def run_columns(stats: dict[str, Any], status: str) -> dict[str, Any]:
         "documents_updated": get("govcrawl/documents/updated"),
         "documents_duplicate": get("govcrawl/documents/duplicate"),
         "documents_unchanged": get("govcrawl/documents/unchanged"), "blocked": get("govcrawl/blocked"),
-        "errors": get("govcrawl/errors") + get("log_count/ERROR"), "resumed": get("govcrawl/frontier/resumed"),
+        "errors": error_count(stats), "resumed": get("govcrawl/frontier/resumed"),
         "exit_code": int(STATUS_EXIT.get(status, ExitCode.FAILED)),
     }
 

@@ -64,9 +64,11 @@ def like_substring(value: str) -> str:
 class Selection:
     """Filtered, streamed reads of canonical documents or of copies, ordered by id."""
 
-    def __init__(self, db: Database, filters: Filters | None = None) -> None:
+    def __init__(self, db: Database, filters: Filters | None = None, omit: frozenset[str] = frozenset()) -> None:
+        """``omit``: columns of documents and copies to leave out of the rows (dedup's internal ones)."""
         self.db = db
         self.filters = filters or Filters()
+        self.omit = omit
         self.document_columns = [c.name for c in db.table("documents").columns]
         self.copy_columns = [c.name for c in db.table("copies").columns]
         # Binary columns (dedup's MinHash signatures, sentence hashes) are internal, not exported.
@@ -173,8 +175,8 @@ class Selection:
             clauses.append(f"coalesce({truncated}, 0) = 0")
 
     def _plain(self, alias: str, names: list[str]) -> list[str]:
-        """``alias.[name]`` for every column that is not binary."""
-        return [f"{alias}.[{name}]" for name in names if name not in self.binary_columns]
+        """``alias.[name]`` for every column that is not binary or omitted."""
+        return [f"{alias}.[{name}]" for name in names if name not in self.binary_columns and name not in self.omit]
 
     def _rows(self, sql: str, params: list[Any]) -> Rows:
         return Rows(self.db, sql, params)

@@ -34,10 +34,17 @@ class Finding:
     what: str
     ok: bool
     detail: str
+    network: bool = False
+    """The page could not be fetched at all (no answer: DNS, refused, timeout), not a site fault."""
 
 
 class FetchError(Exception):
     """A page could not be fetched (network error, HTTP error, anti-bot wall, not HTML)."""
+
+    def __init__(self, message: str, network: bool = False) -> None:
+        super().__init__(message)
+        self.network = network
+        """No answer came at all: the network (or the host) is down, not the site's template."""
 
 
 def fetch(url: str, replay_url: str | None = None, timeout: float = 20.0) -> str:
@@ -68,7 +75,7 @@ def _get(opener: urllib.request.OpenerDirector, url: str, timeout: float) -> tup
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
     except (urllib.error.URLError, OSError) as error:
-        raise FetchError(f"{url}: {getattr(error, 'reason', error)}") from None
+        raise FetchError(f"{url}: no answer ({getattr(error, 'reason', error)})", network=True) from None
 
 
 def check_site(site: Site, list_links, replay_url: str | None = None) -> list[Finding]:
@@ -77,7 +84,7 @@ def check_site(site: Site, list_links, replay_url: str | None = None) -> list[Fi
     try:
         links = list_links(list_url, fetch(list_url, replay_url))
     except FetchError as problem:
-        return [Finding("list page", False, str(problem))]
+        return [Finding("list page", False, str(problem), problem.network)]
     except NotImplementedError as problem:
         return [Finding("list items", False, str(problem))]
     reports = [(url, title) for url, title in links if is_report_title(title, site.report_keywords)]
@@ -88,7 +95,7 @@ def check_site(site: Site, list_links, replay_url: str | None = None) -> list[Fi
     try:
         html = fetch(url, replay_url)
     except FetchError as problem:
-        return findings + [Finding("report page", False, str(problem))]
+        return findings + [Finding("report page", False, str(problem), problem.network)]
     return findings + [Finding("report page", True, f"{title} {url}")] + check_page(url, html, site.page_type)
 
 

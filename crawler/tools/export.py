@@ -6,16 +6,24 @@ an interrupted export leaves the previous export as it was and no temporary file
 
 Layouts (``--out PATH``):
 
-- ``txt``: PATH is a directory, ``<region or 未知地区>/<year or 未知年份>/<title>.txt``
-  (``<title>-<id>.txt`` when the name is taken) plus ``manifest.csv``. The whole tree is
+- ``txt``: PATH is a directory, ``<region_code>-<region>/<year>/<title>.txt`` (``未知地区``,
+  ``未知年份`` when unknown; the code keeps the 鼓楼区 of 福州 and of 南京 apart;
+  ``<title>-<id>.txt`` when the name is taken) plus ``manifest.csv`` and ``manifest.json``. The whole tree is
   built in a sibling staging directory and swapped in, so PATH must be new, empty or an
   earlier txt export (it holds ``manifest.csv``): nothing else in it would survive.
 - ``jsonl``: one object per document with every field and ``sources`` (its copies).
 - ``csv`` / ``parquet``: every field of the documents in PATH, their copies (provenance,
   without the copies' text) in ``PATH`` with ``.copies`` before the suffix
-  (``reports.csv`` → ``reports.copies.csv``). When PATH is an existing directory the files
-  are ``documents.<fmt>`` and ``copies.<fmt>`` inside it. CSV is UTF-8 with a BOM, so
-  spreadsheet programs read the Chinese correctly.
+  (``reports.csv`` → ``reports.copies.csv``). When PATH is a directory (it exists, or is
+  given with a trailing ``/``: it is created) the files are ``documents.<fmt>`` and
+  ``copies.<fmt>`` inside it. CSV is UTF-8 with a BOM, so spreadsheet programs read the
+  Chinese correctly. Parquet columns are typed (crawler/tools/parquet.py).
+- PATH ``-``: jsonl or csv of the documents (or copies) on standard output, no companion
+  file and no manifest.
+
+Every export to files gets a manifest (crawler/tools/manifest.py): ``<PATH>.manifest.json``,
+``manifest.json`` inside a directory. Dedup's internal columns (crawler/tools/columns.py)
+are left out unless ``all_columns``.
 
 With ``all_copies`` every copy is a row (its own text and report fields, page
 url/site/fetched_at), there is no companion file, and the txt manifest names
@@ -34,15 +42,17 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from sqlite_utils import Database
 
+from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.store.queries import Filters, Rows, Selection
-from crawler.tools.extras import require
+from crawler.tools.columns import INTERNAL
 from crawler.tools.filenames import name_key, safe_name
+from crawler.tools.manifest import Manifest, manifest_path
 
 FORMATS = ("txt", "jsonl", "csv", "parquet")
 UNKNOWN_REGION = "未知地区"
@@ -54,8 +64,7 @@ MANIFEST_FIELDS = (
     "published_on", "truncated", "url", "sources",
 )
 BOOLEAN_FIELDS = ("truncated",)
-PARQUET_BATCH = 256
-"""Rows per Parquet row group: 256 reports of ~30,000 characters is ~25 MB in memory."""
+STDOUT = "-"
 
 
 class ExportError(ValueError):
@@ -63,29 +72,74 @@ class ExportError(ValueError):
 
 
 @dataclass
+class Target:
+    """Where an export goes: ``path`` (a file, or a directory when ``directory``), or standard output."""
+
+    path: Path
+    directory: bool = False
+    stream: TextIO | None = None
+    """Standard output, for ``--out -``."""
+
+
+@dataclass
 class ExportResult:
-    """Rows written and the files (or directory) they went to."""
+    """Rows written, the files (or directory) they went to, and the manifest."""
 
     rows: int = 0
     paths: list[Path] = field(default_factory=list)
+    file_rows: dict[Path, int] = field(default_factory=dict)
+    """Rows in each written file (the companion copies file counts copies)."""
+    manifest: Path | None = None
 
 
 def export(
-    db: Database, fmt: str, out: Path, filters: Filters | None = None, all_copies: bool = False,
-    progress: TextIO | None = None,
+    db: Database, fmt: str, out: Path | Target, filters: Filters | None = None, all_copies: bool = False,
+    progress: TextIO | None = None, all_columns: bool = False,
 ) -> ExportResult:
-    """Write the selected documents (or every copy) to ``out`` in format ``fmt``."""
+    """Write the selected documents (or every copy) to ``out`` in format ``fmt``, with a manifest."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    selection = Selection(db, filters)
+    target = out if isinstance(out, Target) else Target(out)
+    if target.stream is None:
+        target.path = Path(os.path.abspath(target.path))
+    elif fmt not in ("jsonl", "csv"):
+        raise ExportError(f"--out - writes jsonl or csv to standard output, not {fmt}")
+    selection = Selection(db, filters, omit=frozenset() if all_columns else INTERNAL)
     total = (selection.count_copies() if all_copies else selection.count_documents()) if progress else 0
     ticker = Ticker(total, progress)
+    manifest = new_manifest(db, fmt, filters or Filters(), all_copies, all_columns)
     writer = {"txt": write_txt, "jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet}[fmt]
     try:
-        result = writer(selection, Path(os.path.abspath(out)), all_copies, ticker.tick)
+        result = writer(selection, target, all_copies, ticker.tick, manifest)
     finally:
         ticker.close()
+    if target.stream is None and fmt != "txt":
+        result.manifest = write_manifest(manifest, result, target, "copies" if all_copies else "documents")
     return result
+
+
+def new_manifest(db: Database, fmt: str, filters: Filters, all_copies: bool, all_columns: bool) -> Manifest:
+    """The manifest of an export from ``db``, before any file is written."""
+    path = next(row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main")
+    return Manifest(
+        format=fmt, extractor_version=EXTRACTOR_VERSION,
+        database={"path": path, "schema_version": db.execute("PRAGMA user_version").fetchone()[0]},
+        filters={**asdict(filters), "all_copies": all_copies, "all_columns": all_columns},
+    )
+
+
+def write_manifest(manifest: Manifest, result: ExportResult, target: Target, counted: str) -> Path:
+    """Record the finished files (checksums, rows) and write the manifest atomically beside them."""
+    root = target.path if target.directory else target.path.parent
+    manifest.rows = {counted: result.rows}
+    for path in result.paths:
+        manifest.add_file(path, root, result.file_rows.get(path))
+    if not target.directory and len(result.paths) > 1:
+        manifest.rows["copies"] = result.file_rows[result.paths[1]]
+    final = manifest_path(target.path) if target.directory else target.path.with_name(target.path.name + ".manifest.json")
+    with atomic_files([final]) as [temporary]:
+        temporary.write_text(manifest.as_json(), encoding="utf-8")
+    return final
 
 
 # atomic writes -------------------------------------------------------------------------------
@@ -150,10 +204,18 @@ class NameRegistry:
         self.conn.close()
 
 
+def region_folder(row: dict[str, Any]) -> str:
+    """``330302-鹿城区``: the code keeps same-named districts of different cities apart."""
+    region, code = row.get("region"), row.get("region_code")
+    if not region:
+        return UNKNOWN_REGION
+    return safe_name(f"{code}-{region}" if code else region, UNKNOWN_REGION)
+
+
 def txt_path(row: dict[str, Any], row_id: int, registry: NameRegistry) -> str:
-    """``region/year/title.txt`` for the row, suffixed with its id when that name is taken."""
+    """``region_code-region/year/title.txt`` for the row, suffixed with its id when that name is taken."""
     year = row.get("year")
-    folder = f"{safe_name(row.get('region'), UNKNOWN_REGION)}/{safe_name(str(year) if year else None, UNKNOWN_YEAR)}"
+    folder = f"{region_folder(row)}/{safe_name(str(year) if year else None, UNKNOWN_YEAR)}"
     stem = safe_name(row.get("title") or row.get("title_as_seen"), UNTITLED)
     further = (f"{folder}/{stem}-{row_id}-{n}.txt" for n in range(2, 1000))
     for candidate in itertools.chain([f"{folder}/{stem}.txt", f"{folder}/{stem}-{row_id}.txt"], further):
@@ -162,26 +224,33 @@ def txt_path(row: dict[str, Any], row_id: int, registry: NameRegistry) -> str:
     raise ExportError(f"no free file name for {row_id} in {folder}")
 
 
-def write_txt(selection: Selection, out: Path, all_copies: bool, tick: Callable[[], None]) -> ExportResult:
-    """One UTF-8 text file per row under region/year folders, and ``manifest.csv``."""
+def write_txt(selection: Selection, target: Target, all_copies: bool, tick: Callable[[], None], manifest: Manifest) -> ExportResult:
+    """One UTF-8 text file per row under region/year folders, ``manifest.csv`` and ``manifest.json``."""
     rows = selection.copies() if all_copies else selection.documents()
+    out = target.path
     result = ExportResult(paths=[out])
     registry = NameRegistry()
     try:
-        with atomic_directory(out) as staging, open(staging / MANIFEST, "w", encoding="utf-8-sig", newline="") as fh:
-            manifest = csv.DictWriter(fh, MANIFEST_FIELDS)
-            manifest.writeheader()
-            for row in rows:
-                entry = manifest_entry(selection, row, all_copies)
-                entry["file"] = txt_path(row, row["id"], registry)
-                path = staging / entry["file"]
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(row["text"] + "\n", encoding="utf-8", newline="")
-                manifest.writerow(entry)
-                result.rows += 1
-                tick()
+        with atomic_directory(out) as staging:
+            with open(staging / MANIFEST, "w", encoding="utf-8-sig", newline="") as fh:
+                listing = csv.DictWriter(fh, MANIFEST_FIELDS)
+                listing.writeheader()
+                for row in rows:
+                    entry = manifest_entry(selection, row, all_copies)
+                    entry["file"] = txt_path(row, row["id"], registry)
+                    path = staging / entry["file"]
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(row["text"] + "\n", encoding="utf-8", newline="")
+                    manifest.add_file(path, staging, 1)
+                    listing.writerow(entry)
+                    result.rows += 1
+                    tick()
+            manifest.add_file(staging / MANIFEST, staging, result.rows)
+            manifest.rows = {"copies" if all_copies else "documents": result.rows}
+            (staging / "manifest.json").write_text(manifest.as_json(), encoding="utf-8")
     finally:
         registry.close()
+    result.manifest = out / "manifest.json"
     return result
 
 
@@ -207,102 +276,90 @@ def _booleans(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _target(out: Path, all_copies: bool, fmt: str) -> tuple[Path, Path | None]:
-    """Main file and companion copies file (None for ``all_copies``) for ``out``."""
+def _target(target: Target, all_copies: bool, fmt: str) -> tuple[Path, Path | None]:
+    """Main file and companion copies file (None for ``all_copies``) of an export to ``target``."""
+    out, directory = target.path, target.directory or target.path.is_dir()
     if all_copies:
-        return (out / f"copies.{fmt}" if out.is_dir() else out), None
-    if out.is_dir():
+        return (out / f"copies.{fmt}" if directory else out), None
+    if directory:
         return out / f"documents.{fmt}", out / f"copies.{fmt}"
     return out, out.with_name(f"{out.stem}.copies{out.suffix or '.' + fmt}")
 
 
-def write_jsonl(selection: Selection, out: Path, all_copies: bool, tick: Callable[[], None]) -> ExportResult:
+@contextmanager
+def opened(target: Target, path: Path, encoding: str, newline: str) -> Iterator[TextIO]:
+    """A text stream to ``path`` written atomically, or standard output for ``--out -``."""
+    if target.stream is not None:
+        yield target.stream
+        target.stream.flush()
+        return
+    with atomic_files([path]) as [temporary], open(temporary, "w", encoding=encoding, newline=newline) as fh:
+        yield fh
+
+
+def write_jsonl(selection: Selection, target: Target, all_copies: bool, tick: Callable[[], None], manifest: Manifest) -> ExportResult:
     """One JSON object per line: a document with every field and its ``sources``, or a copy."""
-    target, _ = _target(out, all_copies, "jsonl")
+    path, _ = _target(target, all_copies, "jsonl")
     rows = selection.copies() if all_copies else selection.documents()
-    result = ExportResult(paths=[target])
-    with atomic_files([target]) as [temporary], open(temporary, "w", encoding="utf-8", newline="\n") as fh:
+    result = ExportResult(paths=[] if target.stream else [path])
+    with opened(target, path, "utf-8", "\n") as fh:
         for row in rows:
             if not all_copies:
                 row["sources"] = [_booleans(source) for source in selection.sources(row["id"])]
             fh.write(json.dumps(_booleans(row), ensure_ascii=False) + "\n")
             result.rows += 1
             tick()
+    result.file_rows[path] = result.rows
     return result
 
 
-# csv / parquet -------------------------------------------------------------------------------
+# csv -----------------------------------------------------------------------------------------
 
 
-def _tables(selection: Selection, out: Path, all_copies: bool, fmt: str) -> list[tuple[Path, Rows, bool]]:
+def tables(selection: Selection, target: Target, all_copies: bool, fmt: str) -> list[tuple[Path, Rows, bool]]:
     """(file, rows, counts as exported rows) for the main file and its companion copies file."""
-    main, companion = _target(out, all_copies, fmt)
+    main, companion = _target(target, all_copies, fmt)
     if all_copies or companion is None:
         return [(main, selection.copies(), True)]
+    if target.stream is not None:
+        return [(main, selection.documents(), True)]
     return [(main, selection.documents(), True), (companion, selection.copies_of_documents(), False)]
 
 
-def write_csv(selection: Selection, out: Path, all_copies: bool, tick: Callable[[], None]) -> ExportResult:
+def write_csv(selection: Selection, target: Target, all_copies: bool, tick: Callable[[], None], manifest: Manifest) -> ExportResult:
     """Documents (or copies) in one CSV file, their copies in a companion file."""
-    tables = _tables(selection, out, all_copies, "csv")
-    result = ExportResult(paths=[path for path, _, _ in tables])
-    with atomic_files([path for path, _, _ in tables]) as temporaries:
-        for temporary, (_, rows, counted) in zip(temporaries, tables, strict=True):
-            with open(temporary, "w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(rows.names)
-                for row in rows:
-                    writer.writerow(row.values())
-                    if counted:
-                        result.rows += 1
-                        tick()
+    chosen = tables(selection, target, all_copies, "csv")
+    result = ExportResult(paths=[] if target.stream else [path for path, _, _ in chosen])
+    for path, rows, counted in chosen:
+        with opened(target, path, "utf-8-sig", "") as fh:
+            if target.stream is not None:
+                fh.write("\ufeff")
+            writer = csv.writer(fh)
+            writer.writerow(rows.names)
+            written = 0
+            for row in rows:
+                writer.writerow(row.values())
+                written += 1
+                if counted:
+                    tick()
+        result.file_rows[path] = written
+        result.rows += written if counted else 0
     return result
 
 
-def write_parquet(selection: Selection, out: Path, all_copies: bool, tick: Callable[[], None]) -> ExportResult:
-    """Documents (or copies) in one Parquet file, their copies in a companion file."""
-    pa = require("pyarrow", "parquet")
-    parquet = require("pyarrow.parquet", "parquet")
-    types = declared_types(selection.db)
-    tables = _tables(selection, out, all_copies, "parquet")
-    result = ExportResult(paths=[path for path, _, _ in tables])
-    with atomic_files([path for path, _, _ in tables]) as temporaries:
-        for temporary, (_, rows, counted) in zip(temporaries, tables, strict=True):
-            schema = pa.schema([(name, arrow_type(pa, types.get(name, "TEXT"))) for name in rows.names])
-            with parquet.ParquetWriter(temporary, schema) as writer:
-                for batch in batched(rows, PARQUET_BATCH):
-                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                    if counted:
-                        result.rows += len(batch)
-                        for _ in batch:
-                            tick()
+def write_parquet(selection: Selection, target: Target, all_copies: bool, tick: Callable[[], None], manifest: Manifest) -> ExportResult:
+    """Documents (or copies) in one typed Parquet file, their copies in a companion file."""
+    from crawler.tools.parquet import write_table
+
+    chosen = tables(selection, target, all_copies, "parquet")
+    result = ExportResult(paths=[path for path, _, _ in chosen])
+    with atomic_files([path for path, _, _ in chosen]) as temporaries:
+        for temporary, (path, rows, counted) in zip(temporaries, chosen, strict=True):
+            counted_as = ("copies" if all_copies else "documents") if counted else None
+            written = write_table(temporary, rows, tick if counted else None, manifest, counted_as)
+            result.file_rows[path] = written
+            result.rows += written if counted else 0
     return result
-
-
-def declared_types(db: Database) -> dict[str, str]:
-    """Declared SQLite type of every column name of pages, copies and documents."""
-    return {c.name: c.type.upper() for table in ("pages", "copies", "documents") for c in db.table(table).columns}
-
-
-def arrow_type(pa: Any, declared: str) -> Any:
-    """Arrow type for a declared SQLite column type."""
-    if "INT" in declared:
-        return pa.int64()
-    if any(word in declared for word in ("REAL", "FLOA", "DOUB")):
-        return pa.float64()
-    return pa.binary() if "BLOB" in declared else pa.string()
-
-
-def batched(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    """Lists of at most ``size`` rows."""
-    batch: list[dict[str, Any]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 # progress ------------------------------------------------------------------------------------

@@ -21,12 +21,18 @@ from warcio.archiveiterator import ArchiveIterator
 
 from crawler.extract.decoding import NotHtml
 from crawler.extract.pages.registry import EXTRACTOR_VERSION
+from crawler.extract.reports import is_report_title
 from crawler.extract.stages import process_page, read_page
 from crawler.sites import Site, get_site, load_sites
 from crawler.store.db import Store
 from crawler.store.rows import RawPage, SaveResult, utc_now
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
+LIST_PAGE_LINKS = 2
+LIST_PAGE_TEXT = 1500
+"""A page listing this many report links, whose documents hold fewer characters than this, is a
+list page (a column, an index), not a report: the crawl reads such pages for links only.
+A report page with a sidebar of earlier reports still holds the report's long text."""
 UNKNOWN_SITE_KIND = "mirror"
 
 
@@ -140,13 +146,32 @@ def ingest_capture(
     page = RawPage(url=capture.url, site=name, status=capture.status, headers=capture.headers, body=capture.body,
                    encoding=None, fetched_at=capture.fetched_at, site_kind=kind)
     try:
-        page.encoding, html = read_page(page.body, page.header("content-type"), page.status)
+        # status None: a saved status says nothing about the body, judge the page by what it holds
+        page.encoding, html = read_page(page.body, page.header("content-type"), None)
     except NotHtml as problem:
         raise BadCapture(str(problem)) from None
+    site = site or next((s for s in (sites if sites is not None else load_sites()).values() if s.holds(page.url)), None)
     drafts = process_page(page.url, html, site.page_type if site else None)
     if not drafts:
         raise BadCapture("no document found on the page")
+    listed = list_page_links(page.url, html, site)
+    if len(listed) >= LIST_PAGE_LINKS and sum(len(d.text) for d in drafts) < LIST_PAGE_TEXT:
+        raise BadCapture(f"a list page ({len(listed)} report links), not a document")
     return store.save_page(page, drafts, run_id, EXTRACTOR_VERSION)
+
+
+def list_page_links(url: str, html: str, site: Site | None) -> set[str]:
+    """Report links the page lists, read as the crawl reads list pages: by the site's family
+    spider (JCMS keeps its records in a script), and by the page's own anchors."""
+    from crawler.crawl.listing import page_links
+    from crawler.crawl.runner import spider_class
+
+    keywords = site.report_keywords if site else ("政府工作报告",)
+    links = [(link.url, link.title) for link in page_links(html, url)]
+    if site is not None:
+        with contextlib.suppress(NotImplementedError, KeyError):
+            links += spider_class(site.family).list_links(url, html)
+    return {link for link, title in links if is_report_title(title, keywords)}
 
 
 def ingest_files(store: Store, paths: list[Path], url: str | None = None, site_name: str | None = None) -> IngestReport:

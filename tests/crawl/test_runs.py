@@ -133,7 +133,8 @@ def test_runs_command_prints_one_line_per_run(crawled_db: Path) -> None:
     assert len(lines) == 1
     assert lines[0].startswith("#1 ") and " wenzhou " in lines[0] and " finished " in lines[0] and "exit 0" in lines[0]
     assert f"{pages} stored; documents {pages} new" in lines[0]
-    assert CliRunner().invoke(cli, ["runs", "--db", str(crawled_db), "--site", "nowhere"]).output == "no runs\n"
+    unknown = CliRunner().invoke(cli, ["runs", "--db", str(crawled_db), "--site", "nowhere"])
+    assert unknown.exit_code == 1 and "unknown site 'nowhere'; known: " in unknown.output
 
 
 def test_stats_shows_documents_by_year_and_level_coverage_and_last_success(crawled_db: Path) -> None:

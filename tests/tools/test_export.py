@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from crawler.store.db import Store
 from crawler.store.queries import Filters
 from crawler.tools import export as export_module
 from crawler.tools.export import export
+from crawler.tools.columns import INTERNAL
 from crawler.tools.filenames import safe_name
 
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
@@ -42,7 +44,8 @@ def canonical(store: Store, include_truncated: bool = False) -> list[dict[str, A
             "where copies.id = ?", [document["best_copy_id"]]).fetchone()
         if best[0] and not include_truncated:
             continue
-        rows.append({**document, "truncated": best[0], "url": best[1], "site": best[2]})
+        public = {k: v for k, v in document.items() if k not in INTERNAL}  # dedup's keys are not exported
+        rows.append({**public, "truncated": best[0], "url": best[1], "site": best[2]})
     return rows
 
 
@@ -111,7 +114,9 @@ def test_parquet_round_trip_keeps_types(corpus, tmp_path: Path) -> None:
     parquet = pytest.importorskip("pyarrow.parquet")
     store, _ = corpus
     export(store.db, "parquet", tmp_path / "reports.parquet")
-    assert parquet.read_table(tmp_path / "reports.parquet").to_pylist() == canonical(store)
+    expected = [{**row, "truncated": bool(row["truncated"]), "published_on": date.fromisoformat(row["published_on"]) if row["published_on"] else None}
+                for row in canonical(store)]  # typed: date32 dates, bool flags
+    assert parquet.read_table(tmp_path / "reports.parquet").to_pylist() == expected
     copies = parquet.read_table(tmp_path / "reports.copies.parquet").to_pylist()
     assert len(copies) == store.db.execute(
         f"select count(*) from copies where document_id in ({','.join(str(d['id']) for d in canonical(store))})"
@@ -132,9 +137,9 @@ def test_txt_round_trip_through_the_manifest(corpus, tmp_path: Path) -> None:
         assert entry["title"] == document["title"]
         assert entry["sources"].split() == [c["url"] for c in store.copies_of(document["id"])]
     files = {m["file"] for m in manifest}
-    assert "温州市/2021/2021年温州市政府工作报告.txt" in files
+    assert "330300-温州市/2021/2021年温州市政府工作报告.txt" in files
     assert "未知地区/未知年份/某县政府工作报告.txt" in files
-    assert {"瑞安市/2021/政府工作报告.txt", f"瑞安市/2021/政府工作报告-{ids['same_title_b']}.txt"} <= files
+    assert {"330381-瑞安市/2021/政府工作报告.txt", f"330381-瑞安市/2021/政府工作报告-{ids['same_title_b']}.txt"} <= files
     assert len(list(out.rglob("*.txt"))) == 9
 
 
@@ -154,10 +159,10 @@ def test_hostile_titles_become_safe_file_names(corpus, tmp_path: Path) -> None:
             assert part.split(".")[0].upper() not in WINDOWS_RESERVED, part
             assert not part.startswith(".") and not part.endswith((" ", ".")), part
             assert len(part.encode("utf-8")) <= 255
-    assert manifest[ids["lucheng2021"]].startswith("鹿城区/2021/")
+    assert manifest[ids["lucheng2021"]].startswith("330302-鹿城区/2021/")
     assert "passwd" in manifest[ids["lucheng2021"]] and "末尾" in manifest[ids["lucheng2021"]]
-    assert manifest[ids["reserved"]] == "温州市/2020/_CON.txt"
-    assert manifest[ids["dots"]] == "温州市/2020/无标题.txt"
+    assert manifest[ids["reserved"]] == "330300-温州市/2020/_CON.txt"
+    assert manifest[ids["dots"]] == "330300-温州市/2020/无标题.txt"
     long_name = manifest[ids["long_title"]].split("/")[-1]
     assert LONG_TITLE.startswith(long_name.removesuffix(".txt")) and len(long_name.encode()) <= 200
 
