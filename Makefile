@@ -11,7 +11,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 demo: $(BIN)/.installed
-	$(BIN)/govcrawl demo
+	$(BIN)/govcrawl demo --db output/govreports.db
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest

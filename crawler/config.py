@@ -65,6 +65,9 @@ def load_config(environ: Mapping[str, str] = os.environ) -> Config:
     if not isinstance(sites, list) or not all(isinstance(s, str) for s in sites):
         raise ConfigError(f"{path}: sites must be a list of file paths")
     in_file = _text(raw, "db", path)
+    missing = [s for s in sites if not _expand(s, path.parent).is_file()]
+    if missing:
+        raise ConfigError(f"{path}: sites file {missing[0]} does not exist")
     db = _expand(environ[DB_ENV]) if environ.get(DB_ENV) else _expand(in_file, path.parent) if in_file else None
     return Config(
         db=db or default_db(environ),

@@ -117,13 +117,16 @@ def merge_sites(*layers: dict[str, Site]) -> dict[str, Site]:
 
 
 def load_sites(user_file: Path | None = None, environ: Mapping[str, str] = os.environ) -> dict[str, Site]:
-    """All configured sites by name: the bundled ones, then the user's file (``user_file``, else
-    `user_sites_file`) over them, when it exists."""
+    """All configured sites by name: the bundled ones, then the sites files of the user's
+    config.toml (crawler/config.py), then the user's file (``user_file``, else `user_sites_file`)
+    over them, when it exists."""
+    from crawler.config import load_config
+
     path = user_file or user_sites_file(environ)
-    bundled = read_sites_file(SITES_FILE)
-    if path.resolve() == SITES_FILE.resolve() or not path.exists():
-        return bundled
-    return merge_sites(bundled, read_sites_file(path))
+    layers = [read_sites_file(SITES_FILE), *(read_sites_file(p) for p in load_config(environ).sites_files)]
+    if path.resolve() != SITES_FILE.resolve() and path.exists():
+        layers.append(read_sites_file(path))
+    return merge_sites(*layers)
 
 
 def get_site(name: str, user_file: Path | None = None) -> Site:

@@ -54,7 +54,7 @@ def demo(db_path: Path) -> None:
     finally:
         server.shutdown()
     click.echo(f"\nOpen the database: sqlite3 {db_path} 'select id, title, chars from documents'")
-    click.echo("Or: govcrawl stats")
+    click.echo(f"Or: govcrawl stats --db {db_path} (or export GOVCRAWL_DB={db_path})")
 
 
 @click.command()

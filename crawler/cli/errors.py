@@ -21,7 +21,13 @@ import click
 from crawler.config import ConfigError
 from crawler.sites import UnknownSite
 from crawler.store.opening import (
-    DatabaseDamaged, NoDatabase, NotADatabase, OldSchema, SchemaTooNew, StorageFailure, explain,
+    DatabaseDamaged,
+    NoDatabase,
+    NotADatabase,
+    OldSchema,
+    SchemaTooNew,
+    StorageFailure,
+    explain,
 )
 
 ENVIRONMENT_EXIT = 7

@@ -12,7 +12,14 @@ import click
 
 from crawler.cli.errors import ENVIRONMENT_EXIT, printable
 from crawler.cli.options import (
-    check_choice, chosen_sites, db_option, json_option, known_sites, read_store, sites_option, user_errors,
+    check_choice,
+    chosen_sites,
+    db_option,
+    json_option,
+    known_sites,
+    read_store,
+    sites_option,
+    user_errors,
 )
 from crawler.sites import SITES_FILE, load_sites
 
@@ -135,7 +142,7 @@ def check(sites: tuple[str, ...], replay_url: str | None, as_json: bool, sites_f
     from crawler.crawl.runner import spider_class
     from crawler.tools.check import check_site
 
-    results = []
+    results: list[dict[str, Any]] = []
     for site in chosen_sites(sites_file, sites):
         findings = check_site(site, spider_class(site.family).list_links, replay_url)
         results.append({"site": site.name, "ok": all(f.ok for f in findings), "findings": [asdict(f) for f in findings]})

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, cast
 
 from crawler.store.opening import explain
 
@@ -35,7 +36,7 @@ class EnvironmentGuard(logging.Filter):
             from twisted.internet import reactor  # the one Scrapy installed, never a default one
 
             self.problem = explained
-            reactor.callLater(0, self.stop)  # type: ignore[attr-defined]
+            cast(Any, reactor).callLater(0, self.stop)
         return False
 
 

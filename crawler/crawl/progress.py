@@ -11,7 +11,7 @@ import logging
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -59,8 +59,9 @@ class Board:
         self.sites: dict[str, SiteProgress] = {}
         self.done = [0, 0, 0]
         self.loop: task.LoopingCall | None = None
-        self.live = None
-        self.handlers: list[tuple[logging.StreamHandler, TextIO]] = []
+        self.live: Any = None
+        """The rich ``Live`` display while a live board runs."""
+        self.handlers: list[tuple[logging.StreamHandler, Any]] = []
 
     @classmethod
     def shared(cls, mode: str, interval: float) -> Board:
@@ -77,14 +78,14 @@ class Board:
     def remove(self, site: str) -> None:
         finished = self.sites.pop(site, None)
         if finished is not None:
-            self.done = [a + b for a, b in zip(self.done, finished.counts())]
+            self.done = [a + b for a, b in zip(self.done, finished.counts(), strict=True)]
         if not self.sites:
             self.stop()
 
     def total(self) -> str:
         """All sites so far, running and finished."""
         running = [p.counts() for p in self.sites.values()]
-        pages, documents, errors = (sum(column) for column in zip(self.done, *running))
+        pages, documents, errors = (sum(column) for column in zip(self.done, *running, strict=True))
         return f"{'total (' + str(len(self.sites)) + ' running)':<22} pages {pages:>5}  documents {documents:>4}  errors {errors:>3}"
 
     def start(self) -> None:

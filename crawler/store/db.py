@@ -18,11 +18,11 @@ from crawler.dedup import fingerprints as dedup
 from crawler.extract.items import Draft
 from crawler.store.corpus import CorpusRepository
 from crawler.store.frontier import FrontierRepository
+from crawler.store.opening import NoDatabase, NotADatabase, check_version, has_govcrawl_tables, refuse_foreign_file
 from crawler.store.pages import PagesRepository
 from crawler.store.queries import Queries
 from crawler.store.rows import RawPage, SaveResult
 from crawler.store.runs import RunsRepository
-from crawler.store.opening import NoDatabase, NotADatabase, check_version, has_govcrawl_tables, refuse_foreign_file
 from crawler.store.schema import migrations
 
 

@@ -37,7 +37,8 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "page_id": (COPY, "integer", "The stored page (raw response) the copy was found on."),
     "seg": (COPY, "integer", "Position of the copy among the documents of its page (0 for most pages)."),
     "document_id": (COPY, "integer", "The document this copy belongs to."),
-    "relation": (COPY, "text", "How the copy relates to its document: canonical (it is the best copy), exact, near, contained (inside the best copy or holding it), superseded (an earlier version of its page)."),
+    "relation": (COPY, "text", "How the copy relates to its document: canonical (it is the best "
+        "copy), exact, near, contained (inside the best copy or holding it), superseded (an earlier version of its page)."),
     "similarity": (COPY, "real", "Dedup score against the best copy: 1.0 exact, estimated Jaccard (near), share of sentences (contained)."),
     "seg_start": (COPY, "integer", "For a page holding several reports: character offset where this one starts in the page text."),
     "seg_end": (COPY, "integer", "For a page holding several reports: character offset where this one ends."),
@@ -51,7 +52,8 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "page_type": (COPY, "text", "The page type that extracted the copy (jcms, trs, discuz, generic …)."),
     "extractor_version": (COPY, "text", "EXTRACTOR_VERSION of the code that extracted the copy."),
     "fetched_at": (COPY, "timestamp", "When the page was fetched (UTC)."),
-    "sources": (DOCUMENT, "list", "jsonl only: the document's copies (copy_id, url, site, relation, similarity, truncated, published, fetched_at, title_as_seen, source_name)."),
+    "sources": (DOCUMENT, "list", "jsonl only: the document's copies (copy_id, url, site, relation, "
+        "similarity, truncated, published, fetched_at, title_as_seen, source_name)."),
     "text_key": ("internal", "text", "--all-columns only: dedup key of the normalised text."),
     "norm_chars": ("internal", "integer", "--all-columns only: length of the normalised text."),
     "merged_into": ("internal", "integer", "--all-columns only: always empty for exported documents (merged ones are left out)."),

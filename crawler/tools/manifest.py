@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ class Manifest:
     rows: dict[str, int] = field(default_factory=dict)
     files: list[dict[str, Any]] = field(default_factory=list)
     govcrawl_version: str = __version__
-    exported_at: str = field(default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0).isoformat())
+    exported_at: str = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0).isoformat())
 
     def add_file(self, path: Path, root: Path, rows: int | None = None) -> None:
         """Record a finished file: its path relative to ``root``, size, rows and SHA-256."""

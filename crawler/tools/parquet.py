@@ -55,8 +55,9 @@ def write_table(path: Path, rows: Rows, tick: Callable[[], None] | None, manifes
         for batch in batched((typed(row) for row in rows), BATCH):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             written += len(batch)
-            for _ in batch if tick else ():
-                tick()
+            for _ in batch:
+                if tick is not None:
+                    tick()
         if counted_as:
             manifest.rows = {counted_as: written}
         embedded = {**asdict(manifest), "files": [], "rows_in_this_file": written}

@@ -18,8 +18,8 @@ from crawler.cli import cli
 from crawler.store.db import Store
 from crawler.store.queries import Filters
 from crawler.tools import export as export_module
-from crawler.tools.export import export
 from crawler.tools.columns import INTERNAL
+from crawler.tools.export import export
 from crawler.tools.filenames import safe_name
 
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}

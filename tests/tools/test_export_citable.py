@@ -48,7 +48,7 @@ def sha256(path: Path) -> str:
 
 def check_manifest(manifest_path: Path, demo_db: Path, fmt: str, root: Path) -> dict:
     manifest = json.loads(manifest_path.read_text("utf-8"))
-    assert MANIFEST_KEYS <= set(manifest), set(manifest)
+    assert set(manifest) >= MANIFEST_KEYS, set(manifest)
     assert manifest["format"] == fmt
     assert manifest["database"]["path"] == str(demo_db.resolve())
     assert manifest["database"]["schema_version"] >= 4
