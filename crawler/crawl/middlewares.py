@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,10 +11,12 @@ from typing import TYPE_CHECKING
 from scrapy import signals
 from scrapy.downloadermiddlewares.cookies import CookiesMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import HtmlResponse
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from scrapy.utils.httpobj import urlparse_cached
 from tldextract import TLDExtract
 
+from crawler.extract.decoding import NotHtml, decode_html
 from crawler.extract.gates import page_gate
 from crawler.urls import canonical_url
 
@@ -98,6 +101,24 @@ class GateMiddleware:
             self.stats.inc_value(f"govcrawl/blocked/{gate.kind}")
         logger.warning("not a document: %s: %s", request.url, gate.reason)
         raise NotADocument(f"{request.url}: {gate.reason}")
+
+
+class DecodingMiddleware:
+    """Make ``response.text`` the text the store keeps: decoded by crawler/extract/decoding.py.
+
+    Scrapy trusts the header's charset: a GBK list page labelled utf-8 reads as mojibake, its
+    report links lose their titles, and the site seems to list no report. Pages that are not
+    HTML, or that decoding refuses, are left to Scrapy (and the raw pipeline refuses them)."""
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        if not isinstance(response, HtmlResponse):
+            return response
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
+        try:
+            encoding = decode_html(response.body, content_type)[0]
+        except NotHtml:
+            return response
+        return response if codecs.lookup(response.encoding).name == encoding else response.replace(encoding=encoding)
 
 
 class OfflineCookiesMiddleware(CookiesMiddleware):

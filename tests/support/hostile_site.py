@@ -36,6 +36,8 @@ SITEMAP_FANOUT = 30
 BOMB_BYTES = 64 * 1024 * 1024
 """Decompressed size of the gzip bomb sitemap (more than the suite's DOWNLOAD_MAXSIZE)."""
 NESTING = 100_000
+GBK_LISTED = "listed_on_gbk_page"
+"""The class whose report is linked only from a GBK list page labelled utf-8."""
 
 _GENERATOR = ReportGenerator(seed=14)
 
@@ -167,6 +169,7 @@ def cases() -> list[Case]:
              {"sequence": [{"status": 503, "headers": {"Retry-After": "1"}}, {}]}, stored=True),
         Case("deep_nesting", "/art/2019/nested.html", 2019, nested_page(2019), stored=True),
         Case("not_a_page", "/art/2021/report.html", 2021, NOT_A_PAGE),
+        Case(GBK_LISTED, "/art/2023/report.html", 2023, ok(2023).encode(), stored=True),
     ]
 
 
@@ -193,8 +196,13 @@ def build(sites_dir: Path) -> list[Case]:
     for case in found:
         _write(root / case.path.lstrip("/"), case.body)
     _write(root / "art/2017/b.html", b"")
-    links = "".join(f"<li><a href=\"{case.path}\">{case.title}</a></li>\n" for case in found)
-    _write(root / "index.html", _page(f"{REGION}人民政府", f"<h2>政府工作报告</h2><ul>{links}</ul>"))
+    links = "".join(f"<li><a href=\"{case.path}\">{case.title}</a></li>\n" for case in found if case.name != GBK_LISTED)
+    nav = "<p><a href=\"/gbk/list.html\">老栏目</a></p>"  # a short title: a column the spider reads
+    _write(root / "index.html", _page(f"{REGION}人民政府", f"<h2>政府工作报告</h2><ul>{links}</ul>{nav}"))
+    listed = next(case for case in found if case.name == GBK_LISTED)
+    column = f"<html><head><title>老栏目</title></head><body><ul><li><a href=\"{listed.path}\">{listed.title}</a></li></ul></body></html>"
+    _write(root / "gbk/list.html", column.encode("gbk"))
+    files["/gbk/list.html"] = {"headers": {"Content-Type": "text/html; charset=utf-8"}}
     files.update(_sitemaps(root))
     _write(root / "_site.json", json.dumps({"files": files}, ensure_ascii=False, indent=1).encode())
     _build_deferred(sites_dir / DEFERRED_HOST)
