@@ -15,7 +15,7 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from crawler.crawl.middlewares import GateMiddleware, NotADocument
+from crawler.crawl.middlewares import DecodingMiddleware, GateMiddleware, NotADocument
 
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
 REPORT = "art/2021/3/1/art_1229117804_59100001.html"
@@ -72,3 +72,15 @@ def test_site_behind_a_wall_ends_with_a_clear_message_and_stores_nothing(replay_
     status, stats = connection.execute("select status, stats from runs").fetchone()
     assert status == "blocked" and json.loads(stats)["govcrawl/blocked/challenge"] >= 1
     assert "Traceback" not in result.stderr
+
+
+def test_decoding_middleware_gives_spiders_the_stores_text() -> None:
+    crawler = get_crawler(settings_dict={})
+    middleware = build_from_crawler(DecodingMiddleware, crawler)
+    page = "<html><head><title>老栏目</title></head><body><a href='/a.html'>2023年政府工作报告</a></body></html>"
+    request = Request("http://www.hostile.gov.cn/gbk/list.html")
+    mislabelled = HtmlResponse(request.url, body=page.encode("gbk"), headers={"Content-Type": "text/html; charset=utf-8"})
+    assert "\ufffd" in mislabelled.text  # what Scrapy reads, trusting the header
+    assert middleware.process_response(request, mislabelled).text == page
+    honest = HtmlResponse(request.url, body=page.encode("utf-8"), headers={"Content-Type": "text/html; charset=utf-8"})
+    assert middleware.process_response(request, honest) is honest
