@@ -3,7 +3,8 @@
 Usage: ``python benchmarks/extraction_cost.py [--gate]``. Targets (issue 13):
 
 - a 17 MB page (a 行政处罚 notice with a table of 60,000 rows, the shape of real agency pages
-  that run to megabytes) in at most 15 s and 1 GB of memory, in a fresh process;
+  that run to megabytes) in at most 15 s and 1 GB of memory, in a fresh process (wall time is
+  printed with CPU time: on a machine shared with other work the CPU time is the page's cost);
 - pages of the known families (every fixture with a family page type) at least 3x faster than
   plain ``trafilatura.extract`` on the same decoded pages, in process.
 """
@@ -29,7 +30,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 BIG_MB = 17
 MAX_SECONDS, MAX_RSS_MB = 15.0, 1024
 MIN_FAMILY_SPEEDUP = 3.0
-ROUNDS = 3
+ROUNDS = 5
 BIG_URL = "http://www.example.gov.cn/xzcf/202103/t20210301_1.html"
 
 
@@ -56,11 +57,12 @@ def big_page(megabytes: float = BIG_MB) -> str:
 def big_page_child() -> None:
     """In a fresh process: build the page, extract it, print seconds, max RSS and characters as JSON."""
     html = big_page()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     drafts = process_page(BIG_URL, html)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "rss_mb": rss_mb, "chars": sum(len(d.text) for d in drafts), "mb": len(html.encode()) / 2**20}))
+    chars = sum(len(d.text) for d in drafts)
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": rss_mb, "chars": chars, "mb": len(html.encode()) / 2**20}))
 
 
 def measure_big_page() -> dict:
@@ -81,7 +83,8 @@ def family_pages() -> list[tuple[str, str, str | None]]:
 
 
 def family_speedup() -> tuple[int, float, float]:
-    """Pages, and seconds of govcrawl and of plain trafilatura over them (best of ``ROUNDS``)."""
+    """Pages, and CPU seconds of govcrawl and of plain trafilatura over them (best of ``ROUNDS``;
+    CPU time, so that other processes on the machine do not decide the ratio)."""
     pages = family_pages()
     ours = min(_timed(lambda: [process_page(url, html, hint) for url, html, hint in pages]) for _ in range(ROUNDS))
     theirs = min(_timed(lambda: [plain_trafilatura(html) for _, html, _ in pages]) for _ in range(ROUNDS))
@@ -89,9 +92,9 @@ def family_speedup() -> tuple[int, float, float]:
 
 
 def _timed(run) -> float:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
+    start = time.process_time()
     run()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def main() -> int:
@@ -105,8 +108,11 @@ def main() -> int:
     big = measure_big_page()
     count, ours, theirs = family_speedup()
     speedup = theirs / ours
-    print(f"{big['mb']:.1f} MB page: {big['seconds']:.1f} s, max RSS {big['rss_mb']:.0f} MB, {big['chars']} characters of text")
-    print(f"known families ({count} fixture pages): govcrawl {ours:.2f} s, trafilatura {theirs:.2f} s, {speedup:.1f}x faster")
+    print(
+        f"{big['mb']:.1f} MB page: {big['seconds']:.1f} s ({big['cpu']:.1f} s CPU), max RSS {big['rss_mb']:.0f} MB, "
+        f"{big['chars']} characters of text"
+    )
+    print(f"known families ({count} fixture pages): govcrawl {ours:.2f} s CPU, trafilatura {theirs:.2f} s CPU, {speedup:.1f}x faster")
     missed = [
         *([f"big page {big['seconds']:.1f} s > {MAX_SECONDS} s"] if big["seconds"] > MAX_SECONDS else []),
         *([f"big page {big['rss_mb']:.0f} MB > {MAX_RSS_MB} MB"] if big["rss_mb"] > MAX_RSS_MB else []),

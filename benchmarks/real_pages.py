@@ -4,8 +4,8 @@ Imported by ``benchmarks/extraction.py``; runnable alone: ``python benchmarks/re
 
 Per set (a folder holding ``gold.json`` and ``pages/``): mean F of govcrawl and of plain
 ``trafilatura.extract`` (its defaults), pages more than 0.05 below trafilatura, pages where
-govcrawl finds nothing but trafilatura finds more than 200 characters, time in process, time
-of a whole process over the set (Python start and imports included), and the ten worst pages
+govcrawl finds nothing but trafilatura finds more than 200 characters, time in process, CPU
+time of a whole process over the set (Python start and imports included), and the ten worst pages
 with why each fails. The metric is ``../shared/tools/score_extract.py``'s, imported from it so
 the numbers are the ones that tool prints: character-3-gram F1 after NFKC without whitespace,
 each gold document matched to its best predicted document.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -123,10 +124,12 @@ def _mean(values: list[float]) -> float:
 
 
 def whole_process_seconds(folder: Path, extractor: str) -> float:
-    """Wall time of one fresh Python process extracting every page of a set (imports included)."""
-    start = time.perf_counter()
+    """CPU time of one fresh Python process extracting every page of a set (start and imports
+    included; CPU, not wall time, so that other processes on the machine do not decide it)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([sys.executable, __file__, "--only", extractor, str(folder)], check=True, capture_output=True)
-    return time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def run_only(extractor: str, folder: Path) -> None:
@@ -151,8 +154,8 @@ def report(folder: Path, tool: ModuleType) -> list[str]:
         f"mean F govcrawl {_mean([p.f for p in pages]):.4f}, trafilatura {_mean([p.trafilatura_f for p in pages]):.4f}",
         f"pages > {BELOW} below trafilatura: {len(below)} ({len(below) / len(pages):.1%}); "
         f"empty where trafilatura has > {EMPTY_CHARS} chars: {len(empty)}",
-        f"in process: govcrawl {ours_s:.1f} s, trafilatura {theirs_s:.1f} s; "
-        f"whole process: govcrawl {ours_w:.1f} s ({len(pages) / ours_w:.1f} pages/s), "
+        f"in process (wall): govcrawl {ours_s:.1f} s, trafilatura {theirs_s:.1f} s; "
+        f"whole process (CPU): govcrawl {ours_w:.1f} s ({len(pages) / ours_w:.1f} pages/s), "
         f"trafilatura {theirs_w:.1f} s ({len(pages) / theirs_w:.1f} pages/s)",
         f"{WORST} worst pages against trafilatura:",
     ]
