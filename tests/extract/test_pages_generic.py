@@ -61,3 +61,8 @@ def test_page_with_two_html_end_tags_is_read_whole() -> None:
 def test_a_list_of_links_is_no_article() -> None:
     links = "".join(f"<li><a href='/a/{i}.html'>某县召开第{i}次常务会议，研究部署重点工作</a></li>" for i in range(30))
     assert extract_drafts("http://www.example.gov.cn/list.html", _page("新闻列表", f"<ul>{links}</ul>")) == []
+
+
+def test_published_date_from_a_script_variable() -> None:
+    body = f"<h1>2023年某县政府工作报告</h1><div class='text'>{REPORT}</div><script>var createTime = '2023-01-21 10:00';</script>"
+    assert extract_drafts("http://mp.example.com/s/abc", _page("报告", body))[0].published == "2023-01-21"

@@ -44,8 +44,9 @@ DATE_META = (
 )
 # /2021-03/01/, /202103/t20210301_, /2021/03/01/, /20210301/
 URL_DATE = re.compile(r"t((?:19|20)\d{2})(\d{2})(\d{2})_|/((?:19|20)\d{2})-?(\d{2})[-/]?(\d{2})/")
-# var publish_time = "2021-03-01"; pubtime:'2012年01月12日 08:00'; articleTime = '2012/1/12'
-SCRIPT_DATE = re.compile(r"(?:pub|publish|article|post)_?(?:time|date)\w*['\"]?\s*[:=]\s*['\"]([^'\"]{8,25})['\"]", re.I)
+# var publish_time = "2021-03-01"; pubtime:'2012年01月12日 08:00'; articleTime = '2012/1/12';
+# WeChat's var createTime = '2021-03-01 10:00'
+SCRIPT_DATE = re.compile(r"(?:pub|publish|article|post|create)_?(?:time|date)\w*['\"]?\s*[:=]\s*['\"]([^'\"]{8,25})['\"]", re.I)
 _HAS_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 INFO_LINES, INFO_LINE_MAX_CHARS = 8, 80
 
