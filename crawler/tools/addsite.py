@@ -40,29 +40,34 @@ NAVIGATION = (
     "政务公开", "信息公开", "规划计划", "计划规划", "规划信息", "发展规划", "计划总结", "政府文件", "公开目录", "法定主动公开内容",
 )
 """Link texts that lead towards the column, most promising first."""
-# Fingerprints of each CMS family in a portal's markup, (what it is, pattern); most matches win.
+# Fingerprints of each CMS family in a portal's markup, (what it is, pattern): the CMS's own
+# scripts, classes and metas.
 FINGERPRINTS: dict[str, tuple[tuple[str, str], ...]] = {
     "jcms": (
-        ("/col/colN/index.html links", r"/col/col\d+/index\.html"), ("jpage/dataproxy.jsp", r"jpage|dataproxy\.jsp"),
-        ("大汉 footer", r"大汉|hanweb"), ("/module/ scripts", r"/module/(?:web|jslib)/"),
+        ("jpage/dataproxy.jsp", r"jpage|dataproxy\.jsp"), ("大汉 footer", r"大汉|hanweb"), ("/module/ scripts", r"/module/(?:web|jslib)/"),
     ),
     "trs": (
         ("createPageHTML", r"createPageHTML"), ("TRS_Editor", r"TRS_Editor|TRS_UEDITOR|trs_editor"),
-        ("tYYYYMMDD_N links", r"/t\d{8}_\d+\.s?html?"), ("TRS analytics", r"ta\.trs\.cn|_trs_ta_js|WCM置标"),
+        ("TRS analytics", r"ta\.trs\.cn|_trs_ta_js|WCM置标"),
     ),
     "vsb": (
-        ("/info/NNNN/NNNN.htm links", r"/info/\d+/\d+\.htm"), ("vsb_content", r"vsb_content|_newscontent_fromname|_showDynClick"),
+        ("vsb_content", r"vsb_content|_newscontent_fromname|_showDynClick"),
         ("Visual SiteBuilder", r"Visual SiteBuilder|/system/resource/js/"),
     ),
-    "govcn": (("UCAP", r"UCAP"), ("content_N.htm links", r"/content_\d+\.htm"), ("/govweb/ assets", r"/govweb/")),
-    "discuz": (
-        ("Discuz! generator meta", r"<meta[^>]+name=[\"']generator[\"'][^>]+Discuz!"),
-        ("forum.php links", r"forum\.php\?mod=|forum-\d+-\d+\.html"),
-    ),
+    "govcn": (("UCAP", r"UCAP"),),
+    "discuz": (("Discuz! generator meta", r"<meta[^>]+name=[\"']generator[\"'][^>]+Discuz!"),),
     "wordpress": (
-        ("WordPress generator meta", r"<meta[^>]+name=[\"']generator[\"'][^>]+WordPress"),
-        ("wp-content", r"/wp-content/|/wp-includes/"),
+        ("WordPress generator meta", r"<meta[^>]+name=[\"']generator[\"'][^>]+WordPress"), ("wp-content", r"/wp-content/|/wp-includes/"),
     ),
+}
+# URL shapes of each family: weaker evidence (a news site links content_N.htm pages too), half a fingerprint.
+LINK_SHAPES: dict[str, tuple[tuple[str, str], ...]] = {
+    "jcms": (("/col/colN/index.html links", r"/col/col\d+/index\.html"),),
+    "trs": (("tYYYYMMDD_N links", r"/t\d{8}_\d+\.s?html?"),),
+    "vsb": (("/info/NNNN/NNNN.htm links", r"/info/\d+/\d+\.htm"),),
+    "govcn": (("content_N.htm links", r"/content_\d+\.htm"), ("/govweb/ assets", r"/govweb/")),
+    "discuz": (("forum.php links", r"forum\.php\?mod=|forum-\d+-\d+\.html"),),
+    "wordpress": (),
 }
 PAGE_TYPE_FAMILIES = ("jcms", "trs", "vsb", "govcn", "discuz", "wordpress")
 _SITE_ID = re.compile(r"<meta[^>]+name=[\"']?SiteIDCode[\"']?[^>]*content=[\"']?(\d{6,})", re.I)
@@ -100,14 +105,18 @@ class Portal:
 
 
 def detect_family(pages: list[str]) -> Family:
-    """The family whose fingerprints most of the pages' markup shows; ``generic`` when none does."""
+    """The family whose fingerprints the pages' markup shows most (a link shape counts half; one
+    fingerprint or two link shapes at least); ``generic`` when none does."""
     markup = "\n".join(pages)
-    scores = {
-        family: tuple(label for label, pattern in patterns if re.search(pattern, markup, re.I))
-        for family, patterns in FINGERPRINTS.items()
-    }
-    best = max(scores, key=lambda family: len(scores[family]))
-    return Family(best, scores[best]) if scores[best] else Family("generic", ())
+    found = {family: _matches(FINGERPRINTS[family], markup) for family in FINGERPRINTS}
+    shapes = {family: _matches(LINK_SHAPES[family], markup) for family in FINGERPRINTS}
+    score = {family: 2 * len(found[family]) + len(shapes[family]) for family in FINGERPRINTS}
+    best = max(FINGERPRINTS, key=lambda family: (score[family], len(found[family])))
+    return Family(best, found[best] + shapes[best]) if score[best] >= 2 else Family("generic", ())
+
+
+def _matches(fingerprints: tuple[tuple[str, str], ...], markup: str) -> tuple[str, ...]:
+    return tuple(label for label, pattern in fingerprints if re.search(pattern, markup, re.I))
 
 
 def site_meta(html: str) -> tuple[str | None, str | None]:

@@ -65,3 +65,12 @@ def test_every_change_names_known_codes() -> None:
     for change in read_changes(CHANGES_FILE):
         for code in filter(None, (change.old_code, change.new_code)):
             assert registry().get(code) is not None, change
+
+
+def test_the_metadata_stage_reads_the_same_registry() -> None:
+    from crawler.extract.regions import find_region, resolve
+
+    assert resolve("临平区").code == "330113"  # created 2021, after GB/T 2260 201904
+    assert resolve("会理市").code == "513402"  # 会理县 became 会理市 in 2021
+    assert resolve("桥东区", "邢台市").code == "130502"  # the name 襄都区 had until 2020
+    assert find_region("浙江省温州市龙港市").code == "330383"

@@ -145,3 +145,9 @@ def test_fetches_obey_robots_txt_and_pause_between_requests(replay_server, repla
     assert pauses == [1.5, 1.5]  # none before robots.txt, one before each page after it
     paths = [url.split(TAISHAN.host)[1] for _, url in replay_server.requested(TAISHAN.host)[before:]]
     assert paths == ["/robots.txt", "/", "/zwgk/"]
+
+
+def test_a_link_shape_alone_is_not_a_family() -> None:
+    # a news portal linking gov.cn-style or WCM-style articles is not built on those CMSs
+    assert detect_family(['<a href="/politics/2012-01/11/content_24382214.htm">新闻</a>']).name == "generic"
+    assert detect_family(['<a href="./201201/t20120111_6542.html">新闻</a>']).name == "generic"
