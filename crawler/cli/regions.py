@@ -47,12 +47,13 @@ def add_site(url: str, name: str | None, sites_file: Path | None, replay_url: st
     if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
         raise click.BadParameter(f"not an http(s) URL: {url!r}", param_hint="URL")
     target = sites_file or user_sites_file()
+    existing = read_sites_file(target) if target.exists() else {}  # a broken file: one line, before any request
     try:
         portal = discover(url, replay_url)
     except (NoColumn, FetchError) as problem:
         raise click.ClickException(str(problem)) from None
     site = draft_site(portal, name)
-    if target.exists() and site.name in read_sites_file(target):
+    if site.name in existing:
         raise click.ClickException(f"{target} has a site called {site.name!r} already; choose another with --name")
     entry = site_toml(site, portal)
     click.echo(entry)

@@ -90,10 +90,10 @@ def report_cells(sources: Iterable[tuple[str, int, str | None, bool]], registry:
 
 def report_years(cells: dict[tuple[str, int], str], first: int | None, last: int | None, this_year: int) -> list[int]:
     """The years of the matrix: ``first`` to ``last``, by default the corpus' first and last report
-    years (from 1980, when the registry starts; the last five years for an empty corpus)."""
+    years (within 1980, when the registry starts, and next year; the last five years for an empty corpus)."""
     known = sorted(year for _, year in cells)
     first = first if first is not None else max(known[0], FIRST_YEAR) if known else this_year - 4
-    last = last if last is not None else known[-1] if known else this_year
+    last = last if last is not None else min(known[-1], this_year + 1) if known else this_year
     if first > last:
         raise ValueError(f"--from {first} is after --to {last}")
     if first < FIRST_YEAR or last > this_year + 1:

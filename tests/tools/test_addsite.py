@@ -151,3 +151,12 @@ def test_a_link_shape_alone_is_not_a_family() -> None:
     # a news portal linking gov.cn-style or WCM-style articles is not built on those CMSs
     assert detect_family(['<a href="/politics/2012-01/11/content_24382214.htm">新闻</a>']).name == "generic"
     assert detect_family(['<a href="./201201/t20120111_6542.html">新闻</a>']).name == "generic"
+
+
+def test_a_broken_sites_file_is_one_line_before_any_request(replay_server, replay_url: str, tmp_path: Path) -> None:
+    broken = tmp_path / "sites.toml"
+    broken.write_text("[hh\n", encoding="utf-8")
+    before = len(replay_server.requested(HONGHE.host))
+    result = add_site(replay_url, f"https://{HONGHE.host}/", "--sites", str(broken))
+    assert result.returncode == 1 and result.stderr.strip().startswith(f"Error: {broken}: not valid TOML")
+    assert len(replay_server.requested(HONGHE.host)) == before and broken.read_text("utf-8") == "[hh\n"
