@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import TYPE_CHECKING
 
 from itemadapter import ItemAdapter
@@ -48,6 +49,7 @@ class StorePipeline:
         self.had_documents = self.store.has_documents(site)  # for the health check at the end
         self.run_id = self.store.start_run(site, spider.name)
         self.stats.set_value("govcrawl/run_id", self.run_id)
+        self.stats.set_value("govcrawl/process", os.getpid())  # which worker of `crawl --jobs N` ran it
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         stats = self.stats.get_stats()

@@ -180,7 +180,8 @@ class DiscuzSpider(SiteSpider):
             ref = read_ref(url)
             rewrite = uses_rewrite(url)
             start = ref_url(url, ref, rewrite) if ref else canonical_url(url)
-            yield scrapy.Request(start, callback=self.parse_list, meta={"rewrite": rewrite, "list_page": 1, "forum": ref})
+            forum = ref.id if ref else None  # request state is JSON: the frontier keeps it
+            yield scrapy.Request(start, callback=self.parse_list, meta={"rewrite": rewrite, "list_page": 1, "forum": forum})
 
     def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
         """Follow the page's report threads we lack and the later pages we lack of every report
@@ -220,10 +221,11 @@ class DiscuzSpider(SiteSpider):
                 break
         return requests[::-1]
 
-    def follow_list(self, response: Response, forum: Ref | None, rewrite: bool) -> Iterator[scrapy.Request]:
+    def follow_list(self, response: Response, forum: str | None, rewrite: bool) -> Iterator[scrapy.Request]:
+        """The next list page of forum ``forum`` (its id; None: of the forum the pager leads to)."""
         found = next_page(response.text, response.url)
         ref = read_ref(found) if found else None
-        if ref is None or ref.kind != "forum" or (forum is not None and ref.id != forum.id):
+        if ref is None or ref.kind != "forum" or (forum is not None and ref.id != forum):
             return
         count = response.meta["list_page"] + 1
         if count > self.site.max_list_pages:

@@ -48,6 +48,19 @@ def replay_url(replay_server: ReplayServer) -> str:
     return replay_server.url
 
 
+@pytest.fixture(scope="session")
+def slow_server() -> Iterator[ReplayServer]:
+    """A replay server over tests/sites answering each request after a delay: crash tests kill
+    crawls mid-way (tests/support/processes.py)."""
+    from processes import SlowReplayServer
+
+    server = SlowReplayServer(SITES)
+    server.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "govreports.db"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,10 @@ def demo(db_path: Path) -> None:
 @click.option("--url", "start_url", metavar="URL", help="Crawl any site from this URL with the generic spider (no configuration entry).")
 @click.option("--refresh", is_flag=True, help="Fetch stored report pages again (conditionally) and update changed documents.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only reports listed on or after this date (where lists show dates).")
-@click.option("--no-resume", is_flag=True, help="Start afresh: drop an interrupted run's pending requests instead of resuming them.")
+@click.option("--no-resume", is_flag=True, help="Start afresh: drop an interrupted run's pending requests instead of resuming them "
+              "(pages reached only through pages it stored then wait for --refresh).")
+@click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
+              help="Worker processes crawling sites side by side into the database.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO).")
 @click.option("-s", "--set", "settings", multiple=True, metavar="KEY=VALUE", callback=_key_values,
               help="Set a Scrapy setting, as scrapy crawl -s (repeatable).")
@@ -77,7 +81,7 @@ def demo(db_path: Path) -> None:
 @user_errors
 def crawl(
     sites: tuple[str, ...], all_sites: bool, replay_url: str | None, region: str | None, start_url: str | None, refresh: bool,
-    since: Any, no_resume: bool, verbose: bool, settings: dict[str, str], log_level: str | None, logfile: Path | None,
+    since: Any, no_resume: bool, jobs: int, verbose: bool, settings: dict[str, str], log_level: str | None, logfile: Path | None,
     quiet: bool, sites_file: Path, db_path: Path,
 ) -> None:
     """Crawl configured sites (or any site from --url) into the database.
@@ -92,13 +96,15 @@ def crawl(
         govcrawl crawl wenzhou --refresh
         govcrawl crawl --all --since 2024-01-01
         govcrawl crawl --all -q --logfile /var/log/govcrawl.log -s DOWNLOAD_DELAY=5
+        govcrawl crawl --all --jobs 4
 
     Runs are incremental: stored report pages are not requested again, list pages stop at
     the first page of stored reports, and pages asked for again go with If-None-Match /
     If-Modified-Since. --refresh re-requests every stored report page of the sites.
 
     One crawl per site and database at a time; a killed crawl's pending requests are
-    resumed by the next crawl of the site (unless --no-resume). Exit codes:
+    resumed by the next crawl of the site (unless --no-resume). --jobs N crawls the sites
+    in N processes (each site in one, with its politeness delays). Exit codes:
 
     \b
         0  every site finished
@@ -121,7 +127,7 @@ def crawl(
     options = CrawlOptions(
         db=db_path, replay_url=replay_url, refresh=refresh, since=since.date().isoformat() if since else None,
         resume=not no_resume, log_level=(log_level or ("ERROR" if quiet else "INFO" if verbose else "WARNING")).upper(),
-        log_file=logfile, settings=settings, progress=False if quiet or logfile else progress_mode(),
+        log_file=logfile, settings=settings, progress=False if quiet or logfile else progress_mode(), jobs=jobs,
     )
     _crawl(chosen, options, quiet)
 
@@ -148,7 +154,8 @@ def _crawl(sites: list, options: Any, quiet: bool = False) -> None:
     run_ids = crawl_sites(sites, options)
     store = open_store(options.db)
     try:
-        runs = [store.run(run_id) for run_id in run_ids]
+        order = [site.name for site in sites]
+        runs = sorted((store.run(run_id) for run_id in run_ids), key=lambda run: order.index(run["site"]))
         total = store.field_coverage()[0]
         counts = f"{options.db}: {total} documents, {store.count('copies')} copies, {store.count('pages')} pages"
     finally:

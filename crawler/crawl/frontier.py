@@ -39,18 +39,35 @@ FINGERPRINT = "govcrawl_frontier"
 """Request meta key holding the frontier fingerprint (kept across redirects and retries)."""
 TRANSIENT_META = {"download_slot", "download_latency", "proxy", "retry_times", "redirect_times", "redirect_ttl",
                   "redirect_urls", "redirect_reasons", "is_start_request", FINGERPRINT}
-"""Request meta the downloader sets for one attempt: not stored."""
+"""Request meta the downloader and Scrapy's middlewares set for one attempt: not stored."""
+ENCODED = "_govcrawl_frontier_json"
+"""Request meta key holding the request's JSON from the moment it is yielded until it is recorded."""
 item_stored = object()
 """Signal (sent synchronously, ``item=``) that the store has committed an item."""
 
 
+class UnpersistableRequest(TypeError):
+    """A request carries state the frontier cannot keep as JSON, so a resumed run could not
+    rebuild it: a bug of the spider that yielded it (keep ids and strings in meta, not objects)."""
+
+
 def encode_request(request: Request, spider: Spider) -> str:
-    """The request as JSON (``Request.to_dict`` with bytes as text); meta that is not JSON is left out."""
-    data = request.to_dict(spider=spider)
+    """The request as JSON (``Request.to_dict`` with bytes as text); `UnpersistableRequest` when
+    its callback is no spider method or a meta or ``cb_kwargs`` value is not JSON."""
+    try:
+        data = request.to_dict(spider=spider)
+    except ValueError as problem:  # a callback that is not a method of the spider
+        raise UnpersistableRequest(f"{request.url}: {problem}") from None
     data["headers"] = {k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in request.headers.items()}
     data["body"] = base64.b64encode(request.body).decode("ascii")
-    data["meta"] = {k: v for k, v in request.meta.items() if k not in TRANSIENT_META and not k.startswith("_")
-                    and _is_json(v)}
+    data["meta"] = {k: v for k, v in request.meta.items() if k not in TRANSIENT_META and not k.startswith("_")}
+    for where in ("meta", "cb_kwargs"):
+        for key, value in (data.get(where) or {}).items():
+            if not _is_json(value):
+                raise UnpersistableRequest(
+                    f"{request.url}: {where}[{key!r}] is a {type(value).__name__}, not JSON; "
+                    "the frontier could not resume this request"
+                )
     return json.dumps(data, ensure_ascii=False)
 
 
@@ -136,53 +153,66 @@ class FrontierMiddleware:
             request.meta[FINGERPRINT] = row["fingerprint"]
             yield request
         async for output in start:
-            if not isinstance(output, Request) or self._record(output):
+            if not isinstance(output, Request) or self._write([output]):
                 yield output
 
     def process_spider_output(self, response: Response, result: Iterable[Any]) -> Iterator[Any]:
-        """Record the requests a callback yields; count its items; a page without items is done."""
+        """Items pass on as they come; the callback's requests are recorded together when it ends."""
         self._open()
+        requests: list[Request] = []
         self._callback_started(response)
         for output in result:
-            if self._track(response, output):
+            if isinstance(output, Request):
+                requests.append(self._encoded(output))
+            elif output is not None:
+                self._item_started(response, output)
                 yield output
-        self._callback_ended(response)
+        yield from self._write(requests, self._callback_ended(response))
 
     async def process_spider_output_async(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
         """``process_spider_output`` for asynchronous callbacks."""
         self._open()
+        requests: list[Request] = []
         self._callback_started(response)
         async for output in result:
-            if self._track(response, output):
+            if isinstance(output, Request):
+                requests.append(self._encoded(output))
+            elif output is not None:
+                self._item_started(response, output)
                 yield output
-        self._callback_ended(response)
+        for request in self._write(requests, self._callback_ended(response)):
+            yield request
 
-    def _track(self, response: Response, output: Any) -> bool:
-        """Record a yielded request or count a yielded item; False to drop a request already done."""
-        if isinstance(output, Request):
-            return self._record(output)
-        if output is not None:
-            self._item_started(response, output)
-        return True
+    def _encoded(self, request: Request) -> Request:
+        """The request with its fingerprint and JSON form (`UnpersistableRequest` here, as it is yielded)."""
+        request.meta[FINGERPRINT] = self.crawler.request_fingerprinter.fingerprint(request).hex()
+        request.meta[ENCODED] = encode_request(request, self.spider)
+        return request
 
-    def _record(self, request: Request) -> bool:
-        """Save the request as pending; False when an interrupted run of the site already did it."""
-        fingerprint = self.crawler.request_fingerprinter.fingerprint(request).hex()
-        if fingerprint in self.done:
-            self.stats.inc_value("govcrawl/frontier/skipped_done")
-            return False
-        request.meta[FINGERPRINT] = fingerprint
-        try:
-            encoded = encode_request(request, self.spider)
-        except (TypeError, ValueError) as problem:  # a callback that is no spider method, cb_kwargs not JSON
-            self.stats.inc_value("govcrawl/frontier/not_persisted")
-            logger.warning("%s: not kept in the frontier: %s", request.url, problem)
-            return True
+    def _write(self, requests: list[Request], done: str | None = None) -> list[Request]:
+        """Record the requests not done before as pending, and ``done`` as done, in one transaction;
+        the requests to schedule."""
+        todo = []
+        for request in requests:
+            if ENCODED not in request.meta:
+                self._encoded(request)
+            if request.meta[FINGERPRINT] in self.done:
+                self.stats.inc_value("govcrawl/frontier/skipped_done")
+            else:
+                todo.append(request)
+        if todo or done:
+            rows = [self._row(request) for request in todo]
+            assert self.store is not None  # opened by process_start, before any request
+            self.store.frontier_record(self.site, self.run_id, rows, done)
+            self.stats.inc_value("govcrawl/frontier/recorded", len(rows))
+        if done:
+            self.stats.inc_value("govcrawl/frontier/done")
+        return todo
+
+    @staticmethod
+    def _row(request: Request) -> tuple[str, str, str, str | None, str]:
         callback = request.callback.__name__ if callable(request.callback) else request.callback
-        assert self.store is not None  # opened by process_start, before any request
-        self.store.frontier_add(self.site, fingerprint, self.run_id, request.url, request.method, callback, encoded)
-        self.stats.inc_value("govcrawl/frontier/recorded")
-        return True
+        return request.meta[FINGERPRINT], request.url, request.method, callback, request.meta.pop(ENCODED)
 
     def _callback_started(self, response: Response) -> None:
         fingerprint = response.meta.get(FINGERPRINT)
@@ -195,13 +225,17 @@ class FrontierMiddleware:
             self._items[fingerprint] = self._items.get(fingerprint, 0) + 1
             self._item_pages[id(item)] = fingerprint
 
-    def _callback_ended(self, response: Response) -> None:
-        """A list page is done once its callback ended; a page with items when they are stored."""
+    def _callback_ended(self, response: Response) -> str | None:
+        """The response's fingerprint if it is done now: a page without items (a list page) is
+        done when its callback ended; a page with items, when they are stored."""
         fingerprint = response.meta.get(FINGERPRINT)
-        if fingerprint:
-            self._running.discard(fingerprint)
-            if not self._items.get(fingerprint):
-                self._mark_done(fingerprint)
+        if not fingerprint:
+            return None
+        self._running.discard(fingerprint)
+        if self._items.get(fingerprint):
+            return None
+        self._items.pop(fingerprint, None)
+        return fingerprint
 
     def item_done(self, item: Any, **kwargs: Any) -> None:
         """``item_stored``/``item_dropped``: the pipelines are through with one item of a page."""
@@ -214,9 +248,7 @@ class FrontierMiddleware:
 
     def _mark_done(self, fingerprint: str) -> None:
         self._items.pop(fingerprint, None)
-        assert self.store is not None  # opened by process_start, before any page
-        self.store.frontier_done(self.site, fingerprint)
-        self.stats.inc_value("govcrawl/frontier/done")
+        self._write([], fingerprint)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """A finished run empties the site's frontier; any other end keeps it for the next run."""

@@ -11,7 +11,9 @@ stored during the run do not change its answers). Family spiders ask it through
 - with ``--since DATE``, a link listed before DATE is skipped;
 - on a site listing newest first (``stop_at_known``, the default), paging stops at a list page
   whose report links are all stored and unchanged, or (with ``--since``) whose dated links
-  are all older than DATE.
+  are all older than DATE. Reports stored by an interrupted run (killed, or resumed with
+  ``--no-resume``) do not stop paging until a run of the site finishes: that run may have
+  died before it read the list pages after them (``KnownPage.settled``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING
 from scrapy import signals
 
 from crawler.store.db import Store
+from crawler.store.rows import KnownPage
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -58,7 +61,7 @@ class Incremental:
         self.refresh = refresh
         self.since = since
         self.stop_at_known = stop_at_known
-        self._known: dict[str, tuple[str | None, str]] | None = None
+        self._known: dict[str, KnownPage] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, site: Site, refresh: bool = False, since: str | None = None) -> Incremental:
@@ -87,7 +90,7 @@ class Incremental:
         logger.info("%s: %d pages stored before this run", self.site, len(self._known))
 
     @property
-    def known(self) -> dict[str, tuple[str | None, str]]:
+    def known(self) -> dict[str, KnownPage]:
         """Stored URL → (published date, fetch time) of its latest version."""
         if self._known is None:
             self.load()
@@ -107,7 +110,7 @@ class Incremental:
         """Whether the date listed for a stored URL says the page changed after we fetched it."""
         if not listed_on or url not in self.known:
             return False
-        published_on, fetched_at = self.known[url]
+        published_on, fetched_at, _ = self.known[url]
         return listed_on > (published_on or "") and listed_on >= fetched_at[:10]
 
     def stop_reason(self, links: Iterable[ListedLink]) -> str | None:
@@ -121,6 +124,13 @@ class Incremental:
         if self.refresh:
             return None
         reports = [link for link in links if link.is_report]
-        if reports and all(self.verdict(link.url, link.listed_on) in (KNOWN, BEFORE_SINCE) for link in reports):
+        if reports and all(self._read_past(link) for link in reports):
             return "known"
         return None
+
+    def _read_past(self, link: ListedLink) -> bool:
+        """Whether an earlier run read the site's lists past this report link: it is listed before
+        ``--since``, or stored, unchanged and settled. A report only an interrupted run stored does
+        not stop paging: that run may have died before reading the list pages after it."""
+        verdict = self.verdict(link.url, link.listed_on)
+        return verdict == BEFORE_SINCE or (verdict == KNOWN and self.known[link.url].settled)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import count, takewhile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
+from twisted.internet.defer import DeferredList
 
 from crawler.crawl.failures import guarded
-from crawler.crawl.locks import SiteLock, lock_sites
+from crawler.crawl.locks import SiteLock, SiteLocked, lock_sites
 from crawler.crawl.spider import SiteSpider
 from crawler.sites import Site, download_slots
 from crawler.store.db import Store
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.settings import Settings
 
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
@@ -39,6 +47,8 @@ class CrawlOptions:
     """YYYY-MM-DD: skip reports listed before this date, stop paging at a page listing only older ones."""
     resume: bool = True
     """Resume a site's interrupted run from its frontier (crawler/crawl/frontier.py) instead of starting afresh."""
+    jobs: int = 1
+    """Worker processes crawling sites side by side (crawler/crawl/workers.py); 1: this process."""
 
 
 def spider_class(family: str) -> type[SiteSpider]:
@@ -50,11 +60,69 @@ def spider_class(family: str) -> type[SiteSpider]:
 
 
 def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:
-    """Crawl the sites (concurrently, each with its family's spider); return their run ids.
+    """Crawl the sites, each with its family's spider, in ``options.jobs`` processes; their run ids.
 
-    A site another process is crawling into the same database is skipped: its run is
-    recorded as ``locked`` (crawler/crawl/locks.py). A full disk or a damaged database stops
-    the crawl and is raised (crawler/crawl/failures.py)."""
+    Runs a dead process left ``running`` are closed first. A site another process is crawling
+    into the same database is skipped: its run is recorded as ``locked`` (crawler/crawl/locks.py).
+    Sites sharing a host are crawled by one process, so the host's politeness slot is one. A full
+    disk or a damaged database stops the crawl and is raised (crawler/crawl/failures.py)."""
+    close_dead_runs(options.db)
+    units = host_groups(sites)
+    jobs = min(options.jobs, len(units))
+    if jobs <= 1:
+        return crawl_in_process(units, options, len(units), count().__next__)
+    from crawler.crawl.workers import crawl_in_workers
+
+    return crawl_in_workers(units, options, jobs)
+
+
+def host_groups(sites: list[Site]) -> list[list[Site]]:
+    """The sites in groups that share no host with another group (most groups: one site)."""
+    groups: list[list[Site]] = []
+    for site in sites:
+        sharing = [g for g in groups if any(set(site.allowed_domains) & set(s.allowed_domains) for s in g)]
+        merged = [site] + [s for g in sharing for s in g]
+        groups = [g for g in groups if g not in sharing] + [sorted(merged, key=sites.index)]
+    return sorted(groups, key=lambda group: sites.index(group[0]))
+
+
+def crawl_in_process(groups: list[list[Site]], options: CrawlOptions, at_once: int, take: Callable[[], int]) -> list[int]:
+    """Crawl groups of sites in this process, ``at_once`` groups at a time, taking the next group
+    (``groups[take()]``; the groups are shared with other processes) as one finishes; the run ids."""
+    process = CrawlerProcess(crawl_settings(options, [site for group in groups for site in group]))
+    remaining = (groups[index] for index in takewhile(lambda index: index < len(groups), iter(take, None)))
+    run_ids: list[int] = []
+
+    def start_next(result: object = None) -> object:
+        """Start the next group that has a site to crawl (sites locked elsewhere get a ``locked`` run)."""
+        for group in remaining:
+            locks, locked_run_ids = _lock_sites(options.db, group)
+            run_ids.extend(locked_run_ids)
+            crawlers = {s.name: process.create_crawler(process.spider_loader.load(s.family)) for s in group if s.name in locks}
+            if crawlers:
+                started = [process.crawl(crawlers[s.name], site=s) for s in group if s.name in crawlers]
+                DeferredList(started).addBoth(group_done, list(crawlers.values()), locks)
+                break
+        return result
+
+    def group_done(result: object, crawlers: list[Crawler], locks: dict[str, SiteLock]) -> object:
+        for lock in locks.values():
+            lock.release()
+        run_ids.extend(c.stats.get_value("govcrawl/run_id") for c in crawlers if c.stats.get_value("govcrawl/run_id"))
+        return start_next(result)
+
+    for _ in range(at_once):
+        start_next()
+    with guarded(options.db, process.stop) as guard:
+        if process.crawlers:
+            process.start()
+    if guard.problem is not None:
+        raise guard.problem
+    return run_ids
+
+
+def crawl_settings(options: CrawlOptions, sites: list[Site]) -> Settings:
+    """The project's Scrapy settings with the run's options and the sites' politeness."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.crawl.settings")
     settings = get_project_settings()
     settings.set("GOVCRAWL_DB", str(options.db))
@@ -75,33 +143,34 @@ def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:
         settings.set("DOWNLOAD_SLOTS", {})
         settings.set("AUTOTHROTTLE_ENABLED", False)
     settings.setdict(options.settings, priority="cmdline")
-    locks, locked_run_ids = _lock_sites(options.db, sites)
-    process = CrawlerProcess(settings)
-    crawlers = []
-    for site in (s for s in sites if s.name in locks):
-        crawler = process.create_crawler(process.spider_loader.load(site.family))
-        process.crawl(crawler, site=site)
-        crawlers.append(crawler)
+    return settings
+
+
+def close_dead_runs(db: Path) -> int:
+    """Mark ``interrupted`` the runs left ``running`` by processes that are gone: those of sites
+    whose lock nobody holds (a live crawl holds its sites' locks). How many there were."""
+    store = Store(db)
     try:
-        with guarded(options.db, process.stop) as guard:
-            if crawlers:
-                process.start()
+        closed = 0
+        for site in store.running_sites():
+            try:
+                with SiteLock(db, site):
+                    closed += store.interrupt_runs(site)
+            except SiteLocked:
+                continue
+        return closed
     finally:
-        for lock in locks.values():
-            lock.release()
-    if guard.problem is not None:
-        raise guard.problem
-    return locked_run_ids + [c.stats.get_value("govcrawl/run_id") for c in crawlers if c.stats.get_value("govcrawl/run_id")]
+        store.close()
 
 
 def _lock_sites(db: Path, sites: list[Site]) -> tuple[dict[str, SiteLock], list[int]]:
-    """Lock the sites; mark runs a dead process left ``running`` as interrupted; record a
-    ``locked`` run (its stats hold the message) for each site held by another process."""
+    """Lock the sites; record a ``locked`` run (its stats hold the message) for each site held
+    by another process."""
     locks, refused = lock_sites(db, [site.name for site in sites])
+    if not refused:
+        return locks, []
     store = Store(db)
     try:
-        for name in locks:
-            store.interrupt_runs(name)
         return locks, [store.record_locked_run(held.site, str(held)) for held in refused]
     finally:
         store.close()

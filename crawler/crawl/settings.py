@@ -43,6 +43,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.crawl.politeness.RedirectLoopMiddleware": 610,  # sees 3xx before RedirectMiddleware (600)
     "crawler.crawl.middlewares.GateMiddleware": 650,  # sees responses after CookiesMiddleware (700)
     "crawler.crawl.middlewares.DecodingMiddleware": 640,  # response.text as the store decodes it
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.crawl.robots.RobotsTxtMiddleware": 100,  # Scrapy's place for it; every waiting request gets the parser
     "crawler.crawl.middlewares.ReplayMiddleware": 700,  # before HttpProxyMiddleware (750)
     "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
     "crawler.crawl.middlewares.OfflineCookiesMiddleware": 700,  # Scrapy's, with tldextract's bundled suffix list

@@ -21,7 +21,7 @@ from crawler.store.frontier import FrontierRepository
 from crawler.store.opening import NoDatabase, NotADatabase, check_version, has_govcrawl_tables, refuse_foreign_file
 from crawler.store.pages import PagesRepository
 from crawler.store.queries import Queries
-from crawler.store.rows import RawPage, SaveResult
+from crawler.store.rows import BUSY_TIMEOUT_MS, RawPage, SaveResult, write
 from crawler.store.runs import RunsRepository
 from crawler.store.schema import migrations
 
@@ -42,13 +42,15 @@ class Store(PagesRepository, CorpusRepository, RunsRepository, FrontierRepositor
             path.parent.mkdir(parents=True, exist_ok=True)
         self.db = Database(path)
         try:
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             check_version(path, self.db.execute("PRAGMA user_version").fetchone()[0], known_schema_version(), writing=True)
             self.db.enable_wal()
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 10000")
             self.db.execute("PRAGMA synchronous = NORMAL")  # WAL: commits stay atomic, without an fsync each
-            migrations.apply(self.db)
-            self.db.execute(f"PRAGMA user_version = {self.schema_version}")
+            if migrations.pending(self.db):
+                with write(self.db):  # one process migrates; the others wait, then find nothing pending
+                    migrations.apply(self.db)
+                    self.db.execute(f"PRAGMA user_version = {self.schema_version}")
         except BaseException:
             self.db.close()
             raise
@@ -66,7 +68,7 @@ class Store(PagesRepository, CorpusRepository, RunsRepository, FrontierRepositor
         store = cls.__new__(cls)
         store.db, store._updated_documents = Database(connection), set()
         try:
-            store.db.execute("PRAGMA busy_timeout = 10000")
+            store.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if not has_govcrawl_tables(connection):
                 raise NotADatabase(path)
             check_version(path, connection.execute("PRAGMA user_version").fetchone()[0], known_schema_version(), writing=False)
@@ -95,7 +97,7 @@ class Store(PagesRepository, CorpusRepository, RunsRepository, FrontierRepositor
         if fingerprints is None or len(fingerprints) != len(drafts):
             fingerprints = [dedup.fingerprint(draft.text) for draft in drafts]
         self._updated_documents = set()
-        with self.db.atomic():
+        with write(self.db):
             changed = self._page_id(page.url, page.sha1) is None and self._has_version(page.url)
             known_documents = self.db.execute("select coalesce(max(id), 0) from documents").fetchone()[0]
             result = SaveResult(self._upsert_page(page, run_id), changed=changed)

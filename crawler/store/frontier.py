@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler.store.rows import utc_now
+from crawler.store.rows import utc_now, write
 
 
 class FrontierRepository:
@@ -15,19 +15,24 @@ class FrontierRepository:
 
     db: Database
 
-    def frontier_add(
-        self, site: str, fingerprint: str, run_id: int | None, url: str, method: str, callback: str | None, request: str,
+    def frontier_record(
+        self, site: str, run_id: int | None, requests: list[tuple[str, str, str, str | None, str]], done: str | None = None,
     ) -> None:
-        """Record a scheduled request as pending (a request already recorded stays as it is)."""
-        with self.db.atomic():
-            self.db.execute(
+        """Record a response's requests, ``(fingerprint, url, method, callback, request JSON)``, as pending
+        and mark the response's own entry ``done``, in one transaction: a kill leaves both or neither
+        (a request already recorded stays as it is)."""
+        now = utc_now()
+        with write(self.db):
+            self.db.conn.executemany(
                 """insert or ignore into frontier (site, fingerprint, run_id, url, method, callback, request, added_at)
-                   values (?, ?, ?, ?, ?, ?, ?, ?)""", [site, fingerprint, run_id, url, method, callback, request, utc_now()],
+                   values (?, ?, ?, ?, ?, ?, ?, ?)""", [(site, entry[0], run_id, *entry[1:], now) for entry in requests],
             )
+            if done is not None:
+                self.db.execute("update frontier set done = 1, done_at = ? where site = ? and fingerprint = ?", [now, site, done])
 
     def frontier_done(self, site: str, fingerprint: str) -> None:
         """Mark a request done: its page is stored (or, for a list page, its links are recorded)."""
-        with self.db.atomic():
+        with write(self.db):
             self.db.execute(
                 "update frontier set done = 1, done_at = ? where site = ? and fingerprint = ?", [utc_now(), site, fingerprint]
             )
@@ -43,11 +48,11 @@ class FrontierRepository:
 
     def frontier_adopt(self, site: str, run_id: int | None) -> set[str]:
         """Take the site's unfinished entries over into run ``run_id``; the fingerprints already done."""
-        with self.db.atomic():
+        with write(self.db):
             self.db.execute("update frontier set run_id = ? where site = ?", [run_id, site])
         return {row[0] for row in self.db.execute("select fingerprint from frontier where site = ? and done", [site])}
 
     def frontier_clear(self, site: str) -> None:
         """Forget the site's frontier (its run finished, or the next starts afresh)."""
-        with self.db.atomic():
+        with write(self.db):
             self.db.execute("delete from frontier where site = ?", [site])

@@ -65,8 +65,10 @@ def run_status(stats: dict[str, Any], reason: str, had_documents: bool = False) 
     if stored == 0 and stats.get("govcrawl/blocked", 0):
         return "blocked"
     failures = error_count(stats)
-    # An incremental run stores nothing when nothing changed: stored reports it skipped count too.
-    current = stored + stats.get("govcrawl/links/known", 0) + stats.get("govcrawl/pages/not_modified", 0)
+    # An incremental run stores nothing when nothing changed: stored reports it skipped count too,
+    # and so does what the interrupted run it resumed had done (it may leave only a dead link).
+    current = stored + sum(stats.get(key, 0) for key in (
+        "govcrawl/links/known", "govcrawl/pages/not_modified", "govcrawl/frontier/resumed_done"))
     if current == 0 and failures:
         return "failed"
     return "empty" if is_empty(stats, int(had_documents)) else "finished"

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler.store.rows import RawPage, row_id
+from crawler.store.rows import KnownPage, RawPage, row_id
 
 
 class PagesRepository:
@@ -45,12 +45,13 @@ class PagesRepository:
         ).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
-    def known_pages(self, site: str) -> dict[str, tuple[str | None, str]]:
-        """Stored URLs of a site: (latest published date of the latest version's copies, its fetch time)."""
-        sql = """select p.url, max(c.published_on), p.fetched_at from pages p
-                 left join copies c on c.page_id = p.id where p.site = ?
+    def known_pages(self, site: str) -> dict[str, KnownPage]:
+        """Stored URLs of a site, with what the latest version of each says (`KnownPage`)."""
+        sql = """select p.url, max(c.published_on), p.fetched_at,
+                        p.run_id is null or p.run_id <= (select max(id) from runs where site = ? and status = 'finished')
+                 from pages p left join copies c on c.page_id = p.id where p.site = ?
                  group by p.id order by p.fetched_at, p.id"""
-        return {url: (published_on, fetched_at) for url, published_on, fetched_at in self.db.execute(sql, [site])}
+        return {row[0]: KnownPage(row[1], row[2], bool(row[3])) for row in self.db.execute(sql, [site, site])}
 
     def stored_page(self, page_id: int) -> tuple[RawPage, int | None]:
         """A stored page as it was saved (body decompressed), and the run that stored it."""

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 from sqlite_utils.db import Table
@@ -28,6 +32,40 @@ RUN_COLUMNS = {
     "blocked": int, "errors": int, "resumed": int, "exit_code": int,
 }
 """Columns of ``runs`` holding a run's outcome (``crawler.store.health.run_columns`` fills them from its stats)."""
+
+
+BUSY_TIMEOUT_MS = 10_000
+"""How long a connection waits for another process's lock before SQLite says "database is locked"."""
+WRITE_ATTEMPTS = 5
+"""Write transactions wait ``BUSY_TIMEOUT_MS`` for the lock this many times before failing."""
+
+
+@contextmanager
+def write(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock first (``BEGIN IMMEDIATE``).
+
+    A deferred transaction (sqlite-utils' ``atomic``) reads, then asks for the lock to write;
+    when another process wrote in between, SQLite fails it at once with "database is locked",
+    whatever the busy timeout (its snapshot is stale). Taking the lock at ``BEGIN`` waits up to
+    the busy timeout instead, and the wait is retried. Nested blocks are savepoints."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as problem:
+            if "locked" not in str(problem) or attempt == WRITE_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.execute("COMMIT")
 
 
 def utc_now() -> str:
@@ -71,6 +109,17 @@ class RawPage:
     def header(self, name: str) -> str | None:
         """A response header, whatever the case of its name."""
         return next((value for key, value in self.headers.items() if key.lower() == name.lower()), None)
+
+
+class KnownPage(NamedTuple):
+    """A stored URL as an incremental crawl sees it."""
+
+    published_on: str | None
+    """The latest published date of the latest version's copies."""
+    fetched_at: str
+    settled: bool
+    """Stored by a run that finished, or before it: the site's lists were read past it. Pages an
+    interrupted run stored (killed, or a site in a failed run) are not, until a run finishes."""
 
 
 @dataclass

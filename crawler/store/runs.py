@@ -8,7 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from crawler.store.health import ExitCode, run_columns
-from crawler.store.rows import RUN_COLUMNS, row_id, utc_now
+from crawler.store.rows import RUN_COLUMNS, row_id, utc_now, write
 
 
 class RunsRepository:
@@ -17,14 +17,14 @@ class RunsRepository:
     db: Database
 
     def start_run(self, site: str, spider: str) -> int:
-        with self.db.atomic():
+        with write(self.db):
             table = self.db.table("runs").insert(
                 {"site": site, "spider": spider, "started_at": utc_now(), "status": "running"}
             )
         return row_id(table)
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
-        with self.db.atomic():
+        with write(self.db):
             self.db.table("runs").update(
                 run_id, {"finished_at": utc_now(), "status": status, "stats": json.dumps(stats, default=str),
                          **run_columns(stats, status)}
@@ -39,21 +39,25 @@ class RunsRepository:
         return rows[0] if rows else None
 
     def interrupt_runs(self, site: str) -> int:
-        """Mark the site's runs still ``running`` as ``interrupted`` (call it holding the site's lock:
-        no live process runs them). Returns how many there were."""
-        with self.db.atomic():
+        """Mark the site's runs still ``running`` as ``interrupted``, finished when this was noticed
+        (call it holding the site's lock: no live process runs them). Returns how many there were."""
+        with write(self.db):
             cursor = self.db.execute(
-                "update runs set status = 'interrupted', exit_code = ? where site = ? and status = 'running'",
-                [int(ExitCode.FAILED), site],
+                "update runs set status = 'interrupted', exit_code = ?, finished_at = ? where site = ? and status = 'running'",
+                [int(ExitCode.FAILED), utc_now(), site],
             )
         return cursor.rowcount
+
+    def running_sites(self) -> list[str]:
+        """Sites with a run still marked ``running`` (by a live process, or one that died)."""
+        return [row[0] for row in self.db.execute("select distinct site from runs where status = 'running' order by site")]
 
     def record_locked_run(self, site: str, message: str) -> int:
         """A run that did not start because another process holds the site's lock."""
         now = utc_now()
         row = {"site": site, "spider": None, "started_at": now, "finished_at": now, "status": "locked",
                "stats": json.dumps({"message": message}, ensure_ascii=False), **run_columns({}, "locked")}
-        with self.db.atomic():
+        with write(self.db):
             return row_id(self.db.table("runs").insert(row))
 
     def recent_runs(self, site: str | None = None, limit: int = 20) -> list[dict[str, Any]]:

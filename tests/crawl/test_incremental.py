@@ -21,7 +21,7 @@ from scrapy.utils.test import get_crawler
 from crawler.crawl.incremental import BEFORE_SINCE, CHANGED, FETCH, KNOWN, Incremental, ListedLink
 from crawler.crawl.middlewares import ConditionalRequestMiddleware, NotModified
 from crawler.store.db import Store
-from crawler.store.rows import RawPage
+from crawler.store.rows import KnownPage, RawPage
 from crawler.tools.replay import ReplayServer
 
 HOST = "www.wenzhou.gov.cn"
@@ -188,7 +188,8 @@ def test_since_skips_older_reports_and_stops_paging(replay_server: ReplayServer,
 
 def test_verdicts_and_stop_reasons(tmp_path: Path) -> None:
     incremental = Incremental(None, "x", since="2023-01-01")
-    incremental._known = {"https://a/1": ("2024-01-05", "2025-06-01T00:00:00+00:00")}
+    incremental._known = {"https://a/1": KnownPage("2024-01-05", "2025-06-01T00:00:00+00:00", True),
+                          "https://a/4": KnownPage("2024-01-05", "2025-06-01T00:00:00+00:00", False)}
     assert incremental.verdict("https://a/2", "2024-02-01") == FETCH
     assert incremental.verdict("https://a/1", "2024-01-05") == KNOWN
     assert incremental.verdict("https://a/1", "2025-06-01") == CHANGED
@@ -197,6 +198,8 @@ def test_verdicts_and_stop_reasons(tmp_path: Path) -> None:
     assert incremental.stop_reason([ListedLink("https://a/1", True), ListedLink("https://a/9", False)]) == "known"
     assert incremental.stop_reason([ListedLink("https://a/2", True, "2024-01-01")]) is None
     assert incremental.stop_reason([ListedLink("https://a/9", False)]) is None  # no report link: no evidence
+    assert incremental.verdict("https://a/4") == KNOWN  # stored by an interrupted run: not fetched again,
+    assert incremental.stop_reason([ListedLink("https://a/4", True)]) is None  # but it does not stop paging
     assert incremental.stop_reason([ListedLink("https://a/2", True, "2022-01-01")]) == "since"
     newest_last = Incremental(None, "x", since="2023-01-01", stop_at_known=False)
     newest_last._known = incremental._known

@@ -172,7 +172,7 @@ def test_a_form_request_survives_the_frontier() -> None:
     request = scrapy.FormRequest(
         "https://www.wenzhou.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=11&endrecord=20&perpage=10",
         formdata={"columnid": "1229117804", "unitid": "7118158"}, callback=spider.follow_records,
-        errback=spider.fetch_failed, meta={"column": "c", "download_slot": "x", "obj": object()},
+        errback=spider.fetch_failed, meta={"column": "c", "download_slot": "x", "_private": object()},
     )
     copy = decode_request(encode_request(request, spider), spider)
     assert (copy.url, copy.method, copy.body, copy.meta) == (request.url, "POST", request.body, {"column": "c"})
@@ -195,12 +195,12 @@ def test_a_page_is_done_once_its_callback_ended_and_all_its_items_are_stored(tmp
     store = middleware.store
     done = lambda: dict(store.db.execute("select url, done from frontier").fetchall())  # noqa: E731
     page = scrapy.Request("https://a.gov.cn/list.html", callback=crawler.spider.follow_records)
-    assert middleware._record(page)
+    assert middleware._write([page]) == [page]
     response = HtmlResponse(page.url, body=b"<html></html>", request=page)
     first, second = {"n": 1}, {"n": 2}
     link = scrapy.Request("https://a.gov.cn/art/1.html", callback=crawler.spider.follow_records)
     output = list(middleware.process_spider_output(response, iter([first, link, second])))
-    assert output == [first, link, second]
+    assert output == [first, second, link]  # the page's requests are recorded together when its callback ends
     assert link.meta[FINGERPRINT] and done() == {page.url: 0, link.url: 0}  # items still in the pipelines
     middleware.item_done(first)
     assert done()[page.url] == 0
