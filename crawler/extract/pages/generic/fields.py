@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from htmldate import find_date
 
+from crawler.extract.fallback import MAX_CHARS
 from crawler.extract.pages.base import element_lines
 from crawler.extract.text import parse_date, squash_spaces
 
@@ -132,7 +133,7 @@ def published(sel: Selector, html: str, url: str, lines_before: list[str]) -> st
         or url_date(url)
         or script_date(html)
     )
-    if found:
+    if found or len(html) > MAX_CHARS:  # htmldate copies the tree: +380 MB on a 20 MB page
         return found
     quick = find_date(sel.root, url=url, original_date=True, extensive_search=False)  # it copies the tree itself
     return parse_date(quick)
