@@ -33,6 +33,9 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+# No telnet console: each crawl process (and --jobs worker) would bind one of ports 6023-6073; with
+# them taken by other crawls on the machine, Scrapy logs a traceback (seen in tests/crawl/test_resume.py).
+TELNETCONSOLE_ENABLED = False
 LOG_FORMATTER = "crawler.crawl.logs.PageLogFormatter"  # a page in a log line is its URL, never its body
 
 # --- components ----------------------------------------------------------------------
