@@ -85,7 +85,7 @@ def build_corpus(folder: Path, sites: int, reports: int) -> tuple[Path, Path, li
 def _write(root: Path, path: str, text: str) -> Path:
     file = root / path.lstrip("/")
     file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_bytes(text.encode("gbk"))
+    file.write_bytes(text.encode("gb18030"))  # what a gb2312 label decodes as (w3lib), the report texts need it
     return file
 
 

@@ -58,6 +58,12 @@ class Site:
     """The site lists newest first: paging stops at a list page holding only report links
     stored before (and, with ``--since``, at one listing only older links). False for sites
     that list newest last: every list page is read each run (stored reports are still skipped)."""
+    revisit_fresh_days: int = 90
+    """Stored reports published (or first stored, when undated) in the last this many days are asked
+    for again, conditionally, on every run: corrected versions appear in the weeks after a congress."""
+    revisit_days: int = 30
+    """Older stored reports are asked for again once this many days have passed since they were
+    last fetched or confirmed unchanged (crawler/crawl/revisit.py); 0: on every run."""
     region_code: str | None = None
     """GB/T 2260 code of the division whose government runs the site (``crawl --region`` selects by it)."""
     source: Path | None = None

@@ -54,6 +54,7 @@ class AggregatorSpider(SiteSpider):
     """A 招商 site's report column: every list page, stored whole."""
 
     name = "aggregator"
+    revisit_callback = None  # its reports are its list pages, read again on every run
 
     @classmethod
     def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:

@@ -235,6 +235,12 @@ class DiscuzSpider(SiteSpider):
         if self.site.is_list_url(url):
             yield scrapy.Request(url, callback=self.parse_list, meta={"rewrite": rewrite, "list_page": count, "forum": forum})
 
+    revisit_callback = "parse_thread"
+
+    def revisit_request(self, url: str, title: str | None) -> scrapy.Request | None:
+        request = super().revisit_request(url, title)
+        return request.replace(meta={**request.meta, "rewrite": uses_rewrite(url)}) if request else None
+
     def parse_thread(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
         if not DiscuzThread(response.url, response.text).floors():
             # an interstitial (attackevasive), a login wall or a deleted thread: nothing to store

@@ -125,6 +125,7 @@ class GenericSpider(SiteSpider):
     """Any site: sitemaps, feeds, depth-limited link following; reports recognised by title."""
 
     name = "generic"
+    revisit_callback = "parse_candidate"
 
     @classmethod
     def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:

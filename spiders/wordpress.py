@@ -69,6 +69,7 @@ class WordpressSpider(SiteSpider):
     """Category pages of a 文库 farm → report posts (by title)."""
 
     name = "wordpress"
+    revisit_callback = "parse_post"
 
     @classmethod
     def list_links(cls, url: str, html: str) -> list[tuple[str, str]]:

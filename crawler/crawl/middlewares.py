@@ -170,13 +170,16 @@ class ConditionalRequestMiddleware:
     A GET for a URL the store holds carries the latest stored version's ETag
     (``If-None-Match``) and Last-Modified (``If-Modified-Since``). A 304 answer is counted
     as ``govcrawl/pages/not_modified`` and goes no further: no extraction, no write (the
-    spiders' errback ignores `NotModified`). The store is opened read-only once per crawl.
+    spiders' errback ignores `NotModified`). The store is opened read-only once per crawl; the
+    URLs confirmed by a 304 get their ``checked_at`` in one write at the end (the revisit
+    schedule counts from it, crawler/crawl/revisit.py).
     """
 
     def __init__(self, db_path: str, stats: StatsCollector) -> None:
         self.db_path = db_path
         self.stats = stats
         self.store: Store | None = None
+        self.confirmed: list[str] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
@@ -198,6 +201,15 @@ class ConditionalRequestMiddleware:
         if self.store is not None:
             self.store.close()
             self.store = None
+        if self.confirmed:
+            from crawler.store.db import Store
+            from crawler.store.rows import utc_now
+
+            store = Store(self.db_path)
+            try:
+                store.mark_checked(self.confirmed, utc_now())
+            finally:
+                store.close()
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if self.store is None or request.method != "GET" or b"If-None-Match" in request.headers:
@@ -213,5 +225,6 @@ class ConditionalRequestMiddleware:
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         if response.status == 304 and request.meta.get("govcrawl_conditional"):
             self.stats.inc_value("govcrawl/pages/not_modified")
+            self.confirmed.append(request.url)
             raise NotModified(f"{request.url}: not modified since the stored version")
         return response

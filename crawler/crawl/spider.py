@@ -128,6 +128,18 @@ class SiteSpider(scrapy.Spider):
             page_type=self.site.page_type,
         )
 
+    revisit_callback: str | None = "parse_article"
+    """The callback reading a stored report page asked for again on the revisit schedule
+    (crawler/crawl/revisit.py); None for a family whose reports live on its list pages."""
+
+    def revisit_request(self, url: str, title: str | None) -> scrapy.Request | None:
+        """The conditional request for a stored report page that is due (the validators are
+        added by `ConditionalRequestMiddleware`); ``title`` is the title its list showed."""
+        if self.revisit_callback is None:
+            return None
+        return scrapy.Request(url, callback=getattr(self, self.revisit_callback), errback=self.fetch_failed,
+                              meta={"title": title or "", "listed_on": None, "govcrawl_revisit": True})
+
     def fetch_failed(self, failure: Failure) -> None:
         """Errback of detail requests: one clear log line, counted in the run's stats. A request
         `Skipped` by a policy (304 Not Modified, a page that is not a document, off the site)

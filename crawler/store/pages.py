@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler.store.rows import KnownPage, RawPage, row_id
+from crawler.store.rows import KnownPage, RawPage, row_id, write
 
 
 class PagesRepository:
@@ -52,6 +52,29 @@ class PagesRepository:
                  from pages p left join copies c on c.page_id = p.id where p.site = ?
                  group by p.id order by p.fetched_at, p.id"""
         return {row[0]: KnownPage(row[1], row[2], bool(row[3])) for row in self.db.execute(sql, [site, site])}
+
+    def revisit_due(self, site: str, fresh_since: str, checked_before: str) -> list[tuple[str, str | None]]:
+        """The site's stored report pages due for a conditional request: (URL, title as seen).
+
+        Due: published on or after ``fresh_since`` (YYYY-MM-DD; first stored then, when the page
+        shows no date), or last fetched or confirmed (``checked_at``) before ``checked_before``."""
+        sql = """select p.url, max(c.title_as_seen), max(c.published_on) as published, min(first.fetched_at) as first_seen,
+                        coalesce(p.checked_at, p.fetched_at) as checked
+                 from pages p join copies c on c.page_id = p.id and c.document_id is not null
+                 join pages first on first.url = p.url
+                 where p.site = ? and p.id = (select id from pages v where v.url = p.url order by v.fetched_at desc, v.id desc limit 1)
+                 group by p.id
+                 having coalesce(published, substr(first_seen, 1, 10)) >= ? or checked < ?
+                 order by p.url"""
+        return [(row[0], row[1]) for row in self.db.execute(sql, [site, fresh_since, checked_before])]
+
+    def mark_checked(self, urls: list[str], checked_at: str) -> None:
+        """The server confirmed these URLs' latest stored versions (304 Not Modified) at ``checked_at``."""
+        with write(self.db):
+            self.db.conn.executemany(
+                """update pages set checked_at = ? where id = (select id from pages v where v.url = ?
+                   order by v.fetched_at desc, v.id desc limit 1)""", [(checked_at, url) for url in urls],
+            )
 
     def stored_page(self, page_id: int) -> tuple[RawPage, int | None]:
         """A stored page as it was saved (body decompressed), and the run that stored it."""

@@ -163,3 +163,10 @@ def m004_frontier(db: Database) -> None:
     db.execute("create index frontier_site_done on frontier (site, done)")
     for name, kind in M004_RUN_COLUMNS.items():
         db.table("runs").add_column(name, kind)
+
+
+@migrations()
+def m005_revisit(db: Database) -> None:
+    """``pages.checked_at``: when the server last confirmed the page's latest version with a
+    304, so the revisit schedule (crawler/crawl/revisit.py) counts from there."""
+    db.table("pages").add_column("checked_at", str)
