@@ -18,7 +18,7 @@ from crawler.dedup import fingerprints as dedup
 from crawler.extract.items import Draft
 from crawler.store.corpus import CorpusRepository
 from crawler.store.frontier import FrontierRepository
-from crawler.store.opening import NoDatabase, NotADatabase, check_version, has_govcrawl_tables, refuse_foreign_file
+from crawler.store.opening import NoDatabase, NotADatabase, check_version, first_read, has_govcrawl_tables
 from crawler.store.pages import PagesRepository
 from crawler.store.queries import Queries
 from crawler.store.rows import BUSY_TIMEOUT_MS, RawPage, SaveResult, write
@@ -38,12 +38,12 @@ class Store(PagesRepository, CorpusRepository, RunsRepository, FrontierRepositor
     def __init__(self, path: str | Path) -> None:
         path = Path(path)
         if str(path) != ":memory:":
-            refuse_foreign_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
         self.db = Database(path)
         try:
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            check_version(path, self.db.execute("PRAGMA user_version").fetchone()[0], known_schema_version(), writing=True)
+            found = first_read(path, lambda: self.db.execute("PRAGMA user_version").fetchone()[0])
+            check_version(path, found, known_schema_version(), writing=True)
             self.db.enable_wal()
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA synchronous = NORMAL")  # WAL: commits stay atomic, without an fsync each
@@ -63,13 +63,12 @@ class Store(PagesRepository, CorpusRepository, RunsRepository, FrontierRepositor
         path = Path(path)
         if not path.is_file():
             raise NoDatabase(path)
-        refuse_foreign_file(path)
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         store = cls.__new__(cls)
         store.db, store._updated_documents = Database(connection), set()
         try:
             store.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            if not has_govcrawl_tables(connection):
+            if not first_read(path, lambda: has_govcrawl_tables(connection)):
                 raise NotADatabase(path)
             check_version(path, connection.execute("PRAGMA user_version").fetchone()[0], known_schema_version(), writing=False)
         except BaseException:

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from crawler import __version__
+
+T = TypeVar("T")
 
 DAMAGE_MARKS = ("malformed", "not a database", "could not decode", "file is encrypted", "database corrupt")
 STORAGE_MARKS = ("disk is full", "disk i/o error", "readonly database", "unable to open database")
@@ -97,7 +101,12 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def refuse_foreign_file(path: Path) -> None:
-    """`NotADatabase` for a non-empty file that is no SQLite database at all (notes, a CSV …)."""
+    """`NotADatabase` for a non-empty file that is no SQLite database at all (notes, a CSV …).
+
+    Call it only once SQLite said "file is not a database": opening and closing the file here
+    drops the POSIX locks every SQLite connection of this process holds on it, and another
+    process may then delete the WAL under them (a database so corrupted was seen with
+    ``crawl --jobs``). `first_read` does that."""
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -105,6 +114,16 @@ def refuse_foreign_file(path: Path) -> None:
         return
     if head and head != SQLITE_HEADER:
         raise NotADatabase(path)
+
+
+def first_read(path: Path, read: Callable[[], T]) -> T:
+    """The first read of a freshly opened database; `NotADatabase` when the file is not SQLite's."""
+    try:
+        return read()
+    except sqlite3.DatabaseError as problem:
+        if "not a database" in str(problem):
+            refuse_foreign_file(path)
+        raise
 
 
 def has_govcrawl_tables(connection: sqlite3.Connection) -> bool:
