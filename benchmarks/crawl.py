@@ -6,7 +6,8 @@ Generates a corpus of TRS WCM portals with the recorded sites' generators (tests
 ``sitegen_sites`` page templates, ``reportgen`` report texts, one distinct report per page):
 ``--sites`` portals of ``--reports`` reports each, listed 20 to a page. A replay server in its own
 process serves them; each ``--jobs`` value crawls the whole corpus into a fresh database with
-``govcrawl crawl --all --replay URL --jobs N`` (politeness off, as for every replayed crawl).
+``govcrawl crawl bench00 … --sites FILE --replay URL --jobs N`` (politeness off, as for every
+replayed crawl).
 
 Reported per run: pages stored per second of wall time, CPU utilisation of the crawl's processes
 (user + system time of the whole process tree over wall time; 100 % is one core), peak RSS (the
@@ -136,12 +137,12 @@ def stored_pages(db: Path) -> int:
         return 0
 
 
-def crawl(jobs: int, sites_file: Path, replay_url: str, db: Path, expected: int) -> dict[str, float]:
+def crawl(jobs: int, sites_file: Path, replay_url: str, db: Path, expected: int, names: list[str]) -> dict[str, float]:
     """One crawl of the corpus: wall time, CPU, RSS, pages."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     process = subprocess.Popen(
-        [GOVCRAWL, "crawl", "--all", "--sites", str(sites_file), "--replay", replay_url, "--db", str(db),
+        [GOVCRAWL, "crawl", *names, "--sites", str(sites_file), "--replay", replay_url, "--db", str(db),
          "--jobs", str(jobs)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     sampler = Sampler(process.pid)
@@ -200,7 +201,8 @@ def main() -> None:
         print(f"corpus: {args.sites} sites, {len(articles)} report pages + {lists} list pages")
         server, url = serve(sites_dir)
         try:
-            results = {jobs: crawl(jobs, sites_file, url, folder / f"jobs{jobs}.db", len(articles))
+            names = [f"bench{n:02d}" for n in range(args.sites)]  # the sites file adds to the bundled ones
+            results = {jobs: crawl(jobs, sites_file, url, folder / f"jobs{jobs}.db", len(articles), names)
                        for jobs in args.jobs}
         finally:
             server.terminate()
