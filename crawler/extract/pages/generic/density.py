@@ -37,6 +37,11 @@ _BLOCK_TAGS = frozenset(
     "address article blockquote center dd div dl dt figure h1 h2 h3 h4 h5 h6 li main ol p pre section table tbody td th tr ul".split()
 )
 _PARAGRAPH_TAGS = tuple(_BLOCK_TAGS | {"body", "span", "font"})
+_CELLS = frozenset(("td", "th"))
+_TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr"))
+MIN_TABLE_ROWS = 3
+# Elements inside a table cell that make its table a layout table, not a table of data.
+_LAYOUT_TAGS = frozenset("div table ul ol dl h1 h2 h3 h4 h5 h6 section article form iframe".split())
 MIN_PARAGRAPH_CJK = 8
 ROOT_SHARE = 0.85  # the content root holds at least this share of the page's paragraph text
 MAX_LINK_SHARE = 0.5
@@ -117,16 +122,40 @@ def link_chars_of(text: str) -> int:
 
 
 def paragraph_weights(root: HtmlElement) -> dict[HtmlElement, int]:
-    """Elements holding paragraph text (Chinese, not mostly links) → their Chinese character count."""
-    weights: dict[HtmlElement, int] = {}
+    """Elements holding paragraph text (Chinese, not mostly links) → their Chinese character count.
+
+    A paragraph holds a sentence (。，；…); a row of a table of data (a 行政处罚 or 人事任免 table:
+    at least ``MIN_TABLE_ROWS`` rows of several cells without blocks inside) counts by its cells'
+    text, sentences or not.
+    """
+    rows = data_rows(root)
+    in_rows = {inner for row in rows for inner in row.iterdescendants()}
+    weights = dict(rows)
     for element in root.iter(*_PARAGRAPH_TAGS):
+        if element in in_rows:
+            continue  # counted with its row
         text, links = own_text(element)
         if len(text) < MIN_PARAGRAPH_CJK:
             continue
         count = cjk_count(text)
         if count >= MIN_PARAGRAPH_CJK and links <= MAX_LINK_SHARE * count and _SENTENCE.search(text):
-            weights[element] = count
+            weights.setdefault(element, count)
     return weights
+
+
+def data_rows(root: HtmlElement) -> dict[HtmlElement, int]:
+    """Rows of the data tables under ``root`` → their cells' Chinese character count."""
+    by_table: dict[HtmlElement, dict[HtmlElement, int]] = {}
+    for row in root.iter("tr"):
+        cells = [cell for cell in row if cell.tag in _CELLS]
+        if len(cells) < 2 or any(inner.tag in _LAYOUT_TAGS for cell in cells for inner in cell.iterdescendants()):
+            continue  # one cell, or cells holding blocks: a layout table
+        text = " ".join(cell.text_content() for cell in cells)
+        count = cjk_count(text)
+        links = sum(link_chars_of(a.text_content()) for cell in cells for a in cell.iter("a"))
+        if count >= MIN_PARAGRAPH_CJK and links <= MAX_LINK_SHARE * count:
+            by_table.setdefault(row.getparent(), {})[row] = count
+    return {row: count for rows in by_table.values() if len(rows) >= MIN_TABLE_ROWS for row, count in rows.items()}
 
 
 def content_root(root: HtmlElement, weights: dict[HtmlElement, int] | None = None) -> HtmlElement | None:
@@ -141,7 +170,11 @@ def content_root(root: HtmlElement, weights: dict[HtmlElement, int] | None = Non
         for node in (element, *element.iterancestors()):
             subtree[node] = subtree.get(node, 0) + weight
     candidates = [el for el, weight in subtree.items() if weight >= ROOT_SHARE * total]
-    return max(candidates, key=lambda el: sum(1 for _ in el.iterancestors()))
+    found = max(candidates, key=lambda el: sum(1 for _ in el.iterancestors()))
+    if found.tag in _TABLE_PARTS and any(el.tag == "tr" for el in weights if el is found or found in el.iterancestors()):
+        while found.tag in _TABLE_PARTS and found.getparent() is not None:
+            found = found.getparent()  # a table of data is part of a text: the root is what holds the table
+    return found
 
 
 def link_share(root: HtmlElement) -> float:
