@@ -33,9 +33,10 @@ from crawler.extract.pages.generic.density import (
     paragraph_weights,
     prune_chrome,
 )
-from crawler.extract.pages.generic.fields import INFO_LINES, lines_beside, page_title, published
+from crawler.extract.pages.generic.fields import lines_beside, page_title, published
 from crawler.extract.pages.generic.forum import find_posts, post_text, starter_posts
 from crawler.extract.pages.generic.readable import readable_lines
+from crawler.extract.pages.govfields import labelled_fields, xxgk_fields
 from crawler.extract.text import clean_line, join_lines, squash_spaces
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ _SOURCE_LABEL = re.compile(r"(?:信息来源|文章来源|稿件来源|来源)\s
 LIST_PAGE_LINK_SHARE = 0.5
 _INFO_LINE_MAX = 80
 SOURCE_LINES_AFTER = 4  # 来源 lines under the text (``来源：新华社``)
+XXGK_LINES = 24  # lines above the text read for the 信息公开 table (索引号, 发布机构, 成文日期, 文号 …)
 # The others must confirm this share of the density text's characters for their vote to count.
 QUORUM = 1 / 3
 
@@ -93,6 +95,7 @@ class GenericArticle(PageType):
                 page_type=self.name,
                 published=date or published(self.sel, self.html, self.url, before),
                 source_name=self.source_name(before + after, text),
+                metadata=xxgk_fields(labelled_fields(before)),
             )
         ]
 
@@ -108,7 +111,7 @@ class GenericArticle(PageType):
         if self.text_root is None:
             return [], []
         return (
-            lines_beside(self.text_root, INFO_LINES, preceding=True),
+            lines_beside(self.text_root, XXGK_LINES, preceding=True),
             lines_beside(self.text_root, SOURCE_LINES_AFTER, preceding=False),
         )
 

@@ -144,13 +144,17 @@ def paragraph_weights(root: HtmlElement) -> dict[HtmlElement, int]:
 
 
 def data_rows(root: HtmlElement) -> dict[HtmlElement, int]:
-    """Rows of the data tables under ``root`` → their cells' Chinese character count."""
+    """Rows of the data tables under ``root`` → their cells' Chinese character count (not the rows of a
+    table of labelled fields, whose cells end in a colon)."""
     by_table: dict[HtmlElement, dict[HtmlElement, int]] = {}
     for row in root.iter("tr"):
         cells = [cell for cell in row if cell.tag in _CELLS]
         if len(cells) < 2 or any(inner.tag in _LAYOUT_TAGS for cell in cells for inner in cell.iterdescendants()):
             continue  # one cell, or cells holding blocks: a layout table
-        text = " ".join(cell.text_content() for cell in cells)
+        texts = [cell.text_content().strip() for cell in cells]
+        if any(text.endswith(("：", ":")) for text in texts):
+            continue  # label and value cells (索引号： …): the 信息公开 table, fields, not text
+        text = " ".join(texts)
         count = cjk_count(text)
         links = sum(link_chars_of(a.text_content()) for cell in cells for a in cell.iter("a"))
         if count >= MIN_PARAGRAPH_CJK and links <= MAX_LINK_SHARE * count:

@@ -3,7 +3,7 @@
 Title: the ``ArticleTitle`` meta government portals fill; else the longest heading (or
 title-classed element) that the page's ``<title>`` repeats (``<title>`` adds the site and column:
 ``报告_政务公开_某县人民政府``); else, when ``<title>`` names only the site, or only a column and the
-site (``人事任免_ 某某管委会``: no part of it shares words with the heading above the text), that
+site (``人事任免_ 某某管委会``: no part of it holds most of the words of the longer heading above the text), that
 heading; else og:title or ``<title>`` cut at its separators, its longest part.
 
 Date: a date meta (PubDate, article:published_time …), then the info line just above the text
@@ -86,8 +86,8 @@ def page_title(sel: Selector, text_root: HtmlElement | None) -> str:
 
 
 def _shares(part: str, heading: str) -> bool:
-    """Whether a <title> part and a heading are mostly the same words (half the part's bigrams)."""
-    a, b = _key(part), _key(heading)
+    """Whether a <title> part holds most of a heading's words (half its bigrams): the part names it."""
+    a, b = _key(heading), _key(part)
     bigrams = {a[i : i + 2] for i in range(len(a) - 1)}
     return bool(bigrams) and sum(gram in b for gram in bigrams) >= len(bigrams) / 2
 
