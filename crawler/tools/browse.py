@@ -23,9 +23,21 @@ def metadata_for(db_path: Path) -> dict[str, Any]:
     return metadata
 
 
+PLUGIN_NAME = "govcrawl-functions"
+
+
+def register_functions() -> None:
+    """Register `crawler.tools.browse_functions` with Datasette (once per process): SQL functions
+    such as ``divisions_in``, which the coverage canned query calls."""
+    plugins = require("datasette.plugins", "browse")
+    if not plugins.pm.has_plugin(PLUGIN_NAME):
+        plugins.pm.register(require("crawler.tools.browse_functions", "browse"), name=PLUGIN_NAME)
+
+
 def datasette_for(db_path: Path) -> Any:
     """A Datasette instance over the database, ready to serve or to query with ``.client``."""
     app = require("datasette.app", "browse")
+    register_functions()
     return app.Datasette([str(db_path)], metadata=metadata_for(db_path), settings={"facet_time_limit_ms": 1000})
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from crawler.extract.divisions import Division, Registry, short_name
+from crawler.extract.divisions import registry as load_registry
 from crawler.sites import KINDS
 
 TRUNCATED = "truncated"
@@ -86,6 +87,20 @@ def report_cells(sources: Iterable[tuple[str, int, str | None, bool]], registry:
         source = TRUNCATED if truncated else (kind or "mirror")
         cells[key] = best_source([cells[key], source]) if key in cells else source
     return cells
+
+
+def divisions_json(prefix: str | None, tier: str | None, year: str | int | None) -> str:
+    """The divisions of a tier (``county``, ``prefecture``) whose code starts with ``prefix`` that
+    delivered a report for ``year``, as a JSON list of {code, name, level, prefecture}: the rows of
+    the coverage query in `govcrawl browse`, those without a report included. ``[]`` for bad input."""
+    try:
+        wanted = int(str(year))
+    except ValueError:
+        return "[]"
+    registry = load_registry()
+    chosen = [d for d in registry.within(str(prefix or ""), str(tier or "county")) if d.delivers_report(wanted)]
+    rows = [{"code": d.code, "name": d.name, "level": d.level, "prefecture": _group(registry, d)} for d in chosen]
+    return json.dumps(rows, ensure_ascii=False)
 
 
 def report_years(cells: dict[tuple[str, int], str], first: int | None, last: int | None, this_year: int) -> list[int]:

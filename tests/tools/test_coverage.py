@@ -140,3 +140,20 @@ def test_the_same_view_is_a_canned_query_in_browse(corpus: Path) -> None:
         ("330300", 2022): ("official", 1), ("330302", 2023): ("forum", 1),
         ("330304", 2024): ("truncated", 1), ("330383", 2021): ("official", 1),
     }
+
+
+def test_browse_lists_every_division_of_a_year_too(corpus: Path) -> None:
+    pytest.importorskip("datasette")
+    import asyncio
+
+    from crawler.tools.browse import datasette_for
+
+    async def rows() -> list[dict]:
+        query = "/govreports/coverage_of_a_year.json?prefix=3303&level=county&year=2021&_shape=array"
+        response = await datasette_for(corpus).client.get(query)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    found = {r["region_code"]: (r["division"], r["prefecture"], r["best_source"]) for r in asyncio.run(rows())}
+    assert len(found) == 12  # 温州市's county-level divisions in 2021
+    assert found["330383"] == ("龙港市", "温州市", "official") and found["330328"] == ("文成县", "温州市", "none")
