@@ -54,6 +54,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.crawl.middlewares.ConditionalRequestMiddleware": 580,  # sees 304s after Gate (650), Redirect (600)
 }
 SPIDER_MIDDLEWARES = {
+    "crawler.crawl.budget.RequestBudgetMiddleware": 78,  # inside the frontier (75): what it drops is never recorded
     "crawler.crawl.revisit.RevisitMiddleware": 80,  # inside the frontier (75): it records the revisits
     "crawler.crawl.middlewares.CanonicalUrlMiddleware": 600,
     "crawler.crawl.frontier.FrontierMiddleware": 75,  # outermost but HttpError (50): sees requests as scheduled
@@ -85,6 +86,9 @@ GOVCRAWL_PROGRESS_PLAIN_INTERVAL = 30.0  # seconds between plain progress lines 
 # Persist every scheduled request in the database's frontier table; resume a killed run's (crawler/crawl/frontier.py).
 GOVCRAWL_FRONTIER_ENABLED = True
 GOVCRAWL_FRONTIER_RESUME = True
+# Requests taken from one page, and made in one run of a site (crawler/crawl/budget.py); 0: no bound.
+GOVCRAWL_MAX_LINKS_PER_PAGE = 5000
+GOVCRAWL_MAX_REQUESTS_PER_RUN = 100_000
 # Ask again, conditionally, for stored report pages the per-site schedule makes due (crawler/crawl/revisit.py).
 GOVCRAWL_REVISIT = True
 # Wait as long as a 429/503 answer's Retry-After asks, up to this many seconds; a longer wait defers the
