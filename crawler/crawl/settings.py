@@ -3,6 +3,7 @@ and the contact URL from the user's configuration (crawler/config.py: GOVCRAWL_D
 
 from crawler import __version__
 from crawler.config import load_config
+from crawler.extract.stages import DRAFT_STAGES
 from crawler.sites import download_slots, load_sites
 
 BOT_NAME = "govcrawl"
@@ -62,8 +63,8 @@ SPIDER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "pipelines.raw.RawPagePipeline": 100,
     "pipelines.extract.ExtractPipeline": 200,
-    "pipelines.clean.CleanPipeline": 300,
-    "pipelines.metadata.MetadataPipeline": 400,
+    # clean 300, metadata 400: the draft stages in the order of crawler.extract.stages.DRAFT_STAGES
+    **{f"pipelines.{name}.{name.capitalize()}Pipeline": 300 + 100 * index for index, (name, _) in enumerate(DRAFT_STAGES)},
     "pipelines.dedup.DedupPipeline": 500,
     "pipelines.store.StorePipeline": 900,
     "pipelines.frontier.FrontierPipeline": 950,  # marks the page done in the frontier once stored

@@ -12,7 +12,6 @@ Long articles are split over ``N_2.shtml`` pages; each page yields its own part 
 
 from __future__ import annotations
 
-import copy
 import re
 
 from lxml import html as lxml_html
@@ -20,6 +19,7 @@ from parsel import Selector
 
 from crawler.extract.items import Draft
 from crawler.extract.pages.base import PageType, element_lines
+from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, parse_date, squash_spaces
 
 URL_PATTERN = re.compile(r"/system/\d{4}/\d{2}/\d{2}/\d+(?:_\d+)?\.s?html?(?:[?#].*)?$", re.I)
@@ -182,9 +182,7 @@ def _densest(candidates: list[Selector]) -> lxml_html.HtmlElement | None:
 
 def _without_chrome(body: lxml_html.HtmlElement, chrome: str) -> lxml_html.HtmlElement:
     """A copy of the body without chrome elements, image-only paragraphs and their photo captions."""
-    body = copy.deepcopy(body)
-    for node in Selector(root=body).css(chrome):
-        _drop(node.root)
+    body = pruned(body, chrome)
     for image in body.xpath(".//img"):
         holder = image.getparent()
         if holder is not None and holder is not body and not squash_spaces(holder.text_content()):
