@@ -8,23 +8,24 @@ user runs when a site changed its template.
 
 from __future__ import annotations
 
-import inspect
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 
 from crawler import __version__
 from crawler.extract.decoding import NotHtml, decode_html
 from crawler.extract.gates import page_gate
+from crawler.extract.pages.base import Document
 from crawler.extract.pages.registry import PAGE_TYPES, PageType, recognise
 from crawler.extract.reports import is_report_title
 from crawler.sites import Site
 from crawler.tools.replay import replay_opener
 
 USER_AGENT = f"govcrawl/{__version__} check"
-# Which selector constants of a page type serve which field (by name prefix).
-_FIELD_SELECTORS = {"title": ("TITLE",), "body": ("BODY", "CONTENT"), "date": ("PUBLISHED", "DATE")}
+FIELDS = {"title": "title", "body": "text", "date": "published"}
+"""What check reports → the page-type field (``crawler.extract.pages.base.Document``) it reads."""
 
 
 @dataclass
@@ -105,34 +106,30 @@ def check_page(url: str, html: str, hint: str | None) -> list[Finding]:
     page = page_type(url, html)
     recognised = page_type.matches(url, page.sel) or page_type.name == "generic"
     findings = [Finding("page type", recognised, f"{page_type.name} {'recognises' if recognised else 'does not recognise'} the page")]
-    drafts = page.drafts()
-    draft = drafts[0] if drafts else None
-    found = {
-        "title": _field(page, "title", draft.title if draft else None),
-        "body": _field(page, "text", draft.text if draft else None),
-        "date": _field(page, "published", draft.published if draft else None),
-    }
+    documents = page.documents()
+    found = {what: _field(documents[0], field) if documents else None for what, field in FIELDS.items()}
     if found["body"]:
         found["body"] = f"{len(found['body']):,} characters, first line {found['body'].splitlines()[0]}"
     for field, value in found.items():
-        findings.append(Finding(field, bool(value), value or f"nothing found; {_selectors(page_type, field)}"))
+        findings.append(Finding(field, bool(value), value or f"nothing found; {_selectors(page_type, FIELDS[field])}"))
     return findings
 
 
-def _field(page: PageType, method: str, from_draft: str | None) -> str | None:
-    """A field read on its own where the page type has a method for it, so one failing
-    selector does not hide the others; else the value in the page's first draft."""
-    reader = getattr(page, method, None)
-    if callable(reader) and not inspect.signature(reader).parameters:
-        try:
-            return reader() or None
-        except (AttributeError, IndexError, TypeError, ValueError):
-            return None
-    return from_draft
+def _field(document: Document, field: str) -> str | None:
+    """One field of the page's first document, read on its own, so one failing selector does
+    not hide the others."""
+    readers: dict[str, Callable[[], str | None]] = {
+        "title": document.title, "text": document.text, "published": document.published,
+    }
+    try:
+        return readers[field]() or None
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None
 
 
 def _selectors(page_type: type[PageType], field: str) -> str:
-    names = [n for n in dir(page_type) if n.isupper() and n.startswith(_FIELD_SELECTORS[field])]
+    """The selector constants the page type reads ``field`` with (its ``SELECTORS``)."""
+    names = page_type.SELECTORS.get(field, ())
     if not names:
         return f"{page_type.__name__} has no named selector for the {field}"
     return "selectors " + "; ".join(f"{page_type.__name__}.{n} = {getattr(page_type, n)!r}" for n in names)

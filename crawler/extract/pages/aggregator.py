@@ -26,7 +26,6 @@ from collections.abc import Iterator
 from lxml import html as lxml_html
 from parsel import Selector
 
-from crawler.extract.items import Draft
 from crawler.extract.pages.base import PageType, element_lines, parse_page
 from crawler.extract.reports import is_report_title
 from crawler.extract.text import clean_line, join_lines, parse_date, squash_spaces
@@ -77,22 +76,24 @@ class AggregatorPage(PageType):
     def matches(cls, url: str, sel: Selector) -> bool:
         """At least two same-shaped list entries, each a heading, a report-length text and a date."""
         entries = _best_entries(sel.root, MIN_ENTRIES)
-        documents = [e for e in entries if e.is_document and e.published]
+        documents = [e for e in entries if e.is_document and e.date]
         return len(documents) >= MIN_ENTRIES
 
-    def drafts(self) -> list[Draft]:
+    def documents(self) -> list[_Entry]:
+        """The report entries, each with where it starts and ends in the page's text."""
         text = _body_text(self.sel.root)
         cursor = 0
-        drafts: list[Draft] = []
+        reports: list[_Entry] = []
         for entry in _best_entries(self.sel.root):
-            if not entry.is_document or not is_report_title(entry.title):
+            if not entry.is_document or not is_report_title(entry.heading_title):
                 continue  # a teaser, or a 招商 project/news entry between the reports
             start = text.find(entry.lines[0], cursor)
             end = text.find(entry.lines[-1], max(start, 0))
             if start >= 0 and end >= 0:
                 cursor = end + len(entry.lines[-1])
-            drafts.append(entry.draft(self.url, self.name, start if start >= 0 else None, cursor if end >= 0 else None))
-        return drafts
+            entry.seg = (start if start >= 0 else None, cursor if end >= 0 else None)
+            reports.append(entry)
+        return reports
 
 
 class _Entry:
@@ -100,30 +101,40 @@ class _Entry:
 
     def __init__(self, heading: lxml_html.HtmlElement, parts: list[lxml_html.HtmlElement]) -> None:
         self.heading = heading
-        self.title = _title(heading)
-        self.published: str | None = None
+        self.heading_title = _title(heading)
+        self.date: str | None = None
         self.source: str | None = None
-        self.truncated = False
+        self.preview = False
+        self.seg: tuple[int | None, int | None] = (None, None)
         self.lines = self._read(parts)
 
     @property
     def is_document(self) -> bool:
         """Entries with report text; a title with a link and a teaser sentence is not one."""
-        return bool(self.title) and sum(map(len, self.lines)) >= MIN_DOCUMENT_CHARS
+        return bool(self.heading_title) and sum(map(len, self.lines)) >= MIN_DOCUMENT_CHARS
 
-    def draft(self, url: str, page_type: str, seg_start: int | None, seg_end: int | None) -> Draft:
-        """The entry as a document."""
-        return Draft(
-            url=url,
-            title=self.title,
-            text="\n".join(self.lines),
-            page_type=page_type,
-            published=self.published,
-            truncated=self.truncated,
-            source_name=self.source,
-            seg_start=seg_start,
-            seg_end=seg_end,
-        )
+    # the entry's fields (crawler.extract.pages.base.Document) --------------------------------
+
+    def title(self) -> str:
+        return self.heading_title
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def published(self) -> str | None:
+        return self.date
+
+    def source_name(self) -> str | None:
+        return self.source
+
+    def metadata(self) -> dict[str, str]:
+        return {}
+
+    def truncated(self) -> bool:
+        return self.preview
+
+    def segment(self) -> tuple[int | None, int | None]:
+        return self.seg
 
     def _read(self, parts: list[lxml_html.HtmlElement]) -> list[str]:
         """Text lines of the entry; info lines become fields, read-more links mark a preview."""
@@ -139,8 +150,8 @@ class _Entry:
             more = more or line != raw
             if line:
                 lines.append(line)
-        self.truncated = more and bool(lines) and not _COMPLETE_END.search(lines[-1])
-        return _without_title(lines, self.title, squash_spaces(self.heading.text_content()))
+        self.preview = more and bool(lines) and not _COMPLETE_END.search(lines[-1])
+        return _without_title(lines, self.heading_title, squash_spaces(self.heading.text_content()))
 
     def _info(self, line: str) -> bool:
         """Whether a short line is the entry's date/source/hits line; keeps its date and source."""
@@ -151,7 +162,7 @@ class _Entry:
         date = parse_date(line)
         if not date and not labelled:
             return False
-        self.published = self.published or date
+        self.date = self.date or date
         source = re.search(r"来源\s*[:：]\s*(\S+)", line)
         self.source = self.source or (source.group(1) if source else None)
         return True

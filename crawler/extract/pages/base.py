@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import io
 import re
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import ClassVar, Protocol
 
 from lxml import html as lxml_html
 from lxml.etree import ParserError
@@ -77,10 +78,30 @@ def parse_page(html: str) -> Selector:
     return Selector(text=html, type="html")
 
 
+class Document(Protocol):
+    """One document's fields, each read by a method without arguments."""
+
+    def title(self) -> str: ...
+    def text(self) -> str: ...
+    def published(self) -> str | None: ...
+    def source_name(self) -> str | None: ...
+    def metadata(self) -> dict[str, str]: ...
+    def truncated(self) -> bool: ...
+    def segment(self) -> tuple[int | None, int | None]: ...
+
+
 class PageType:
-    """Base of all page types: holds the page, offers a selector, returns drafts."""
+    """Base of all page types: the page, a selector over it, and its drafts.
+
+    The contract: a page holds `documents` (by default one, the page type itself), each with
+    the field methods of `Document`, none taking an argument; `drafts` builds a `Draft` of
+    every document with text, here and nowhere else. ``SELECTORS`` names the selector constants
+    each field reads, which `govcrawl check` shows when a field comes out empty.
+    """
 
     name: ClassVar[str]
+    SELECTORS: ClassVar[dict[str, tuple[str, ...]]] = {}
+    """Field (``title``, ``text``, ``published``) → names of the selector constants it reads."""
 
     def __init__(self, url: str, html: str, sel: Selector | None = None) -> None:
         self.url = url
@@ -92,46 +113,49 @@ class PageType:
         """Whether this page type recognises the page without a hint."""
         return False
 
-    def drafts(self) -> list[Draft]:
-        """Documents found on the page (empty when the page holds none)."""
-        raise NotImplementedError
-
-
-class ArticlePage(PageType):
-    """A page holding one document, read one field method at a time (the government CMS families)."""
+    def documents(self) -> Sequence[Document]:
+        """The documents on the page: the page itself, for page types reading one document."""
+        return [self]
 
     def drafts(self) -> list[Draft]:
-        text = self.text()
-        if not text:
-            return []
-        return [
-            Draft(
-                url=self.url,
-                title=self.title(),
-                text=text,
-                page_type=self.name,
-                published=self.published(),
-                source_name=self.source_name(),
-                metadata=self.metadata(),
-            )
-        ]
+        """A draft of every document on the page that has text (empty when the page holds none)."""
+        drafts = []
+        for document in self.documents():
+            text = document.text()
+            if not text:
+                continue
+            seg_start, seg_end = document.segment()
+            drafts.append(Draft(
+                url=self.url, title=document.title(), text=text, page_type=self.name, published=document.published(),
+                truncated=document.truncated(), source_name=document.source_name(), metadata=document.metadata(),
+                seg_start=seg_start, seg_end=seg_end,
+            ))
+        return drafts
 
     def text(self) -> str:
         """The body, one paragraph per line ("" when the page holds no document)."""
-        raise NotImplementedError
+        return ""
 
     def title(self) -> str:
         """The document's title."""
-        raise NotImplementedError
+        return ""
 
     def published(self) -> str | None:
         """Publication date, ``YYYY-MM-DD``."""
-        raise NotImplementedError
+        return None
 
     def source_name(self) -> str | None:
         """The 来源 the page states."""
-        raise NotImplementedError
+        return None
 
     def metadata(self) -> dict[str, str]:
-        """Further fields the page states (the 信息公开 table)."""
-        raise NotImplementedError
+        """Further fields the page states (the 信息公开 table, the author)."""
+        return {}
+
+    def truncated(self) -> bool:
+        """Whether the page shows only part of the document (a preview, a locked thread)."""
+        return False
+
+    def segment(self) -> tuple[int | None, int | None]:
+        """Where the document starts and ends in the page's text, on pages holding several."""
+        return None, None

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from parsel import Selector
 
-from crawler.extract.items import Draft
 from crawler.extract.pages.base import PageType, element_lines
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, join_lines, parse_date, squash_spaces
@@ -61,6 +61,7 @@ class DiscuzThread(PageType):
     QUOTES = "div.quote, blockquote"
     LOCKED = "div.locked"
     FOOTER_CLOCK = "#ft p.xs0, #flk p.xs0, #ft"
+    SELECTORS = {"title": ("SUBJECT",), "text": ("FLOORS", "BODY"), "published": ("POSTED", "FOOTER_CLOCK")}
     # Never report text: edit notes, quote boxes, signatures, attachments, paywall boxes, jammer text.
     CHROME = (
         "i.pstatus, div.quote, blockquote, .sign, .pattl, ignore_js_op, .attach_nopermission, .attach_tips, "
@@ -75,23 +76,10 @@ class DiscuzThread(PageType):
             generator.startswith("Discuz!") and bool(THREAD_URL.search(url))
         )
 
-    def drafts(self) -> list[Draft]:
-        floors = self.report_floors()
-        text = self.text(floors)
-        if not text:
-            return []
-        return [
-            Draft(
-                url=self.url,
-                title=self.title(),
-                text=text,
-                page_type=self.name,
-                published=self.published(floors[0]),
-                truncated=any(f.sel.css(self.LOCKED) for f in floors),
-                source_name=self.source_name(floors),
-                metadata={"author": floors[0].author} if floors[0].author else {},
-            )
-        ]
+    @cached_property
+    def _floors(self) -> list[Floor]:
+        """The floors of the report (`report_floors`)."""
+        return self.report_floors()
 
     def floors(self) -> list[Floor]:
         """Every floor on the page that has a post body, in page order."""
@@ -140,25 +128,35 @@ class DiscuzThread(PageType):
             return squash_spaces(subject)
         return squash_spaces(self.sel.css("title::text").get(default="").split(" - ")[0])
 
-    def text(self, floors: list[Floor]) -> str:
-        """The floors' bodies without chrome, one paragraph per line."""
+    def text(self) -> str:
+        """The report floors' bodies without chrome, one paragraph per line."""
         lines: list[str] = []
-        for floor in floors:
+        for floor in self._floors:
             lines += element_lines(pruned(floor.sel.root, self.CHROME))
         return join_lines([line for line in lines if not EDIT_NOTE.match(clean_line(line))])
 
-    def source_name(self, floors: list[Floor]) -> str | None:
+    def source_name(self) -> str | None:
         """``来源：XX县人民政府网站`` or ``转自…`` quoted in the report."""
-        for floor in floors:
+        for floor in self._floors:
             for quote in floor.sel.css(self.QUOTES):
                 found = SOURCE_QUOTE.match(squash_spaces(quote.xpath("string()").get(default="")))
                 if found:
                     return (found.group(1) or found.group(2)).strip()
         return None
 
-    def published(self, floor: Floor) -> str | None:
+    def truncated(self) -> bool:
+        """A locked floor (回复后可见, 该帖被管理员或版主屏蔽) shows only part of the report."""
+        return any(f.sel.css(self.LOCKED) for f in self._floors)
+
+    def metadata(self) -> dict[str, str]:
+        """The starter's user name."""
+        return {"author": self._floors[0].author} if self._floors and self._floors[0].author else {}
+
+    def published(self) -> str | None:
         """The starter's 发表于: the span title, the absolute date, or 昨天/前天/N 天前 by the page clock."""
-        posted = floor.sel.xpath("ancestor::div[starts-with(@id, 'post_')][1]").css(self.POSTED)
+        if not self._floors:
+            return None
+        posted = self._floors[0].sel.xpath("ancestor::div[starts-with(@id, 'post_')][1]").css(self.POSTED)
         if not posted:
             return None
         title = posted.css("span[title]::attr(title)").get()

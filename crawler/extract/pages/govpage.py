@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
-from crawler.extract.pages.base import ArticlePage, element_lines
+from crawler.extract.pages.base import PageType, element_lines
 from crawler.extract.pages.govfields import (
     clean_title,
     first_date,
@@ -33,7 +33,7 @@ _TITLE_MAX_CHARS = 120
 _INFO_LINES_WITHOUT_TITLE = 3
 
 
-class GovArticle(ArticlePage):
+class GovArticle(PageType):
     """Base of the government CMS article page types; subclasses set ``BODY`` and ``matches``."""
 
     BODY: ClassVar[tuple[str, ...]]
@@ -45,6 +45,7 @@ class GovArticle(ArticlePage):
     TITLE_META = 'meta[name="ArticleTitle"]::attr(content)'
     PUBLISHED_META = 'meta[name="PubDate"]::attr(content), meta[name="firstpublishedtime"]::attr(content)'
     SOURCE_META = 'meta[name="ContentSource"]::attr(content)'
+    SELECTORS = {"title": ("TITLE", "TITLE_META", "TITLE_BEFORE_BODY"), "text": ("BODY",), "published": ("PUBLISHED_META",)}
     # Headings and title-classed elements before the body: the nearest one naming the page is the title.
     TITLE_BEFORE_BODY = (
         "preceding::*[self::h1 or self::h2 or self::h3 or contains(@class, 'title') or contains(@id, 'title')]"

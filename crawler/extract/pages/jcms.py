@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from parsel import Selector
 
-from crawler.extract.pages.base import ArticlePage, element_lines, fragment_lines
+from crawler.extract.pages.base import PageType, element_lines, fragment_lines
 from crawler.extract.pages.govfields import xxgk_fields
 from crawler.extract.text import join_lines, parse_date, squash_spaces, strip_label
 
@@ -32,7 +32,7 @@ _SOURCE_MARKER = _between(r"<!--<\$\[信息来源\]>begin-->", r"<!--<\$\[信息
 _TAGS = re.compile(r"<[^>]+>")
 
 
-class JcmsArticle(ArticlePage):
+class JcmsArticle(PageType):
     """An article of a JCMS column (信息公开 or plain news layout)."""
 
     name = "jcms"
@@ -43,6 +43,7 @@ class JcmsArticle(ArticlePage):
     SOURCE_META = 'meta[name="ContentSource"]::attr(content)'
     BODY = "#zoom, .zc_article_con, .bt_content"
     XXGK_CELLS = "td, th"
+    SELECTORS = {"title": ("TITLE_META", "TITLE_CELL"), "text": ("BODY",), "published": ("PUBLISHED_META",)}
 
     # JCMS's own markers: its article metas and its hit counter, loaded by a script of the page itself.
     # Links to JCMS pages (/art/…, …/articlehits.jsp) prove nothing: any portal links to others.

@@ -13,11 +13,11 @@ Long articles are split over ``N_2.shtml`` pages; each page yields its own part 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from lxml import html as lxml_html
 from parsel import Selector
 
-from crawler.extract.items import Draft
 from crawler.extract.pages.base import PageType, element_lines
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, parse_date, squash_spaces
@@ -63,6 +63,7 @@ class NewsArticle(PageType):
     BODY = ("div.TRS_Editor, div.TRS_UEDITOR, #rwb_zw, #ozoom, #zoom, #content_body, div.article-content, "
             "div.article, div.content, div.text, div.main_text, div.contentText")
     TITLE_NEAR_BODY = ".//h1 | .//*[contains(concat(' ', normalize-space(@class), ' '), ' title ')]"
+    SELECTORS = {"title": ("TITLE_NEAR_BODY",), "text": ("BODY",)}
     # Elements inside or around the body that are never content.
     CHROME = (
         "script, style, h1, #pages, .pages, .page, .pagination, [id^=div_page_roll], #div_currpage, "
@@ -78,31 +79,55 @@ class NewsArticle(PageType):
         page = sel.get() or ""
         return bool(_ENP_CONTENT.search(page) or _ENP_PROPERTY.search(page) or (sel.css("h1") and sel.css(cls.BODY)))
 
-    def drafts(self) -> list[Draft]:
-        anchor = _densest(self.sel.css(self.BODY))
+    # -- the document's fields ------------------------------------------------------------------
+
+    def text(self) -> str:
+        """The story's paragraphs ("" on a page without a story body)."""
+        return "\n".join(self._body_lines[0])
+
+    def title(self) -> str:
+        """The article heading nearest the body, else the ENP title, else ``<title>`` before ``_site``."""
+        return self.heading(self._anchor) if self._anchor is not None else ""
+
+    def published(self) -> str | None:
+        """``YYYY-MM-DD`` from the ENP date, else from the info line."""
+        return parse_date(_enp_field(self.html, "date")) or parse_date(self._info.get("date"))
+
+    def source_name(self) -> str | None:
+        """The info line's 来源, else the body's 来源 line."""
+        return self._info.get("source") or self._body_lines[1]
+
+    def metadata(self) -> dict[str, str]:
+        """Editors (编辑, 审核, under the body or after it) and the author."""
+        if self._anchor is None:
+            return {}
+        metadata = {**self._body_lines[2], **self.trailer_editors(self._anchor)}
+        if self._info.get("author"):
+            metadata["author"] = self._info["author"]
+        return metadata
+
+    @cached_property
+    def _densest(self) -> lxml_html.HtmlElement | None:
+        return _densest(self.sel.css(self.BODY))
+
+    @cached_property
+    def _body(self) -> lxml_html.HtmlElement | None:
+        """The ENP fragment, else the densest body candidate."""
         body = self.enp_body()
-        body = body if body is not None else anchor
-        if body is None:
-            return []
-        anchor = anchor if anchor is not None else body
-        lines, source, editors = self.body_lines(body)
-        if not lines:
-            return []
-        info = self.info(anchor)
-        metadata = {**editors, **self.trailer_editors(anchor)}
-        if info.get("author"):
-            metadata["author"] = info["author"]
-        return [
-            Draft(
-                url=self.url,
-                title=self.title(anchor),
-                text="\n".join(lines),
-                page_type=self.name,
-                published=self.published(info),
-                source_name=info.get("source") or source,
-                metadata=metadata,
-            )
-        ]
+        return body if body is not None else self._densest
+
+    @cached_property
+    def _anchor(self) -> lxml_html.HtmlElement | None:
+        """Where the story sits in the page (title and info line are found around it)."""
+        return self._densest if self._densest is not None else self._body
+
+    @cached_property
+    def _body_lines(self) -> tuple[list[str], str | None, dict[str, str]]:
+        return self.body_lines(self._body) if self._body is not None else ([], None, {})
+
+    @cached_property
+    def _info(self) -> dict[str, str]:
+        return self.info(self._anchor) if self._anchor is not None else {}
 
     # -- body ----------------------------------------------------------------------------------
 
@@ -132,8 +157,8 @@ class NewsArticle(PageType):
 
     # -- fields around the body ------------------------------------------------------------------
 
-    def title(self, body: lxml_html.HtmlElement) -> str:
-        """The article heading nearest the body, else the ENP title, else ``<title>`` before ``_site``."""
+    def heading(self, body: lxml_html.HtmlElement) -> str:
+        """The article heading nearest ``body``, else the ENP title, else ``<title>`` before ``_site``."""
         for ancestor in body.iterancestors():
             for heading in ancestor.xpath(self.TITLE_NEAR_BODY):
                 text = squash_spaces(heading.text_content())
@@ -153,10 +178,6 @@ class NewsArticle(PageType):
             fields["source"] = fields["source"].split()[0]
         fields["date"] = text
         return fields
-
-    def published(self, info: dict[str, str]) -> str | None:
-        """``YYYY-MM-DD`` from the ENP date, else from the info line."""
-        return parse_date(_enp_field(self.html, "date")) or parse_date(info.get("date"))
 
     def trailer_editors(self, body: lxml_html.HtmlElement) -> dict[str, str]:
         """``编辑：… 审核：…`` printed right after the body (e.g. ``div.editor``)."""

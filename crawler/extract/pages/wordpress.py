@@ -10,10 +10,10 @@ tags, share buttons, 上一篇/下一篇 and 相关推荐 — all chrome.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from parsel import Selector
 
-from crawler.extract.items import Draft
 from crawler.extract.pages.base import PageType, element_lines
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, cut_at_preview_marker, parse_date, squash_spaces
@@ -59,6 +59,10 @@ class WordpressArticle(PageType):
         "article time"
     )
     PAYWALL = ".hidden-box, .reading-limit, .paywall, .pay-box"
+    BODIES = BODIES
+    SELECTORS = {
+        "title": ("TITLES", "TITLE_META"), "text": ("BODIES",), "published": ("PUBLISHED_META", "PUBLISHED_TIME", "PUBLISHED_TEXT"),
+    }
     CHROME = (
         "script, style, noscript, .posts-copyright, .post-copyright, .entry-copyright, .article-copyright, "
         ".article-tags, .entry-tags, .post-tags, .article-nav, .post-navigation, .nav-links, .relates, "
@@ -72,25 +76,21 @@ class WordpressArticle(PageType):
         wordpress = sel.css(cls.GENERATOR).get(default="").startswith("WordPress") or bool(sel.css(cls.WP_ASSETS))
         return wordpress and any(sel.css(body) for body in BODIES)
 
-    def drafts(self) -> list[Draft]:
-        lines, truncated = self.lines()
-        text = "\n".join(lines)
-        if not text:
-            return []
-        return [
-            Draft(
-                url=self.url,
-                title=self.title(),
-                text=text,
-                page_type=self.name,
-                published=self.published(),
-                truncated=truncated,
-            )
-        ]
+    def text(self) -> str:
+        """The post's paragraphs up to a preview marker or its end."""
+        return "\n".join(self._lines[0])
+
+    def truncated(self) -> bool:
+        """The farm shows a preview (试读结束, a paywall box)."""
+        return self._lines[1]
+
+    @cached_property
+    def _lines(self) -> tuple[list[str], bool]:
+        return self.lines()
 
     def body(self) -> Selector | None:
         """The post content container of the theme."""
-        return next((found[0] for found in map(self.sel.css, BODIES) if found), None)
+        return next((found[0] for found in map(self.sel.css, self.BODIES) if found), None)
 
     def lines(self) -> tuple[list[str], bool]:
         """Paragraphs up to a preview marker or the end of the article, without chrome lines."""

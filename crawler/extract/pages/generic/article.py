@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crawler.extract.fallback import MAX_CHARS, main_text
-from crawler.extract.items import Draft
 from crawler.extract.pages.base import PageType, element_lines
 from crawler.extract.pages.generic.consensus import kept_lines, pool_of, unconfirmed, without_repeats
 from crawler.extract.pages.generic.density import (
@@ -72,7 +71,24 @@ class GenericArticle(PageType):
         """The density root: the element of the pruned page holding its prose."""
         return content_root(self.pruned, self.weights)
 
-    def drafts(self) -> list[Draft]:
+    def title(self) -> str:
+        return self._fields["title"] or ""
+
+    def text(self) -> str:
+        return self._fields["text"] or ""
+
+    def published(self) -> str | None:
+        return self._fields["published"]
+
+    def source_name(self) -> str | None:
+        return self._fields["source_name"]
+
+    def metadata(self) -> dict[str, str]:
+        return self._fields["metadata"]
+
+    @cached_property
+    def _fields(self) -> dict[str, Any]:
+        """The document's fields, read in the order the extraction needs."""
         # Title and the lines beside the text first: the vote hands the pruned page to trafilatura,
         # which cleans it in place.
         title = page_title(self.sel, self.text_root)
@@ -85,19 +101,12 @@ class GenericArticle(PageType):
         else:
             text, date = self.article_text(), None
         if not text:
-            return []
+            return {"title": title, "text": "", "published": None, "source_name": None, "metadata": {}}
         before, after = beside[0] + self.head_lines(text), beside[1]
-        return [
-            Draft(
-                url=self.url,
-                title=title,
-                text=text,
-                page_type=self.name,
-                published=date or published(self.sel, self.html, self.url, before),
-                source_name=self.source_name(before + after, text),
-                metadata=xxgk_fields(labelled_fields(before)),
-            )
-        ]
+        return {
+            "title": title, "text": text, "published": date or published(self.sel, self.html, self.url, before),
+            "source_name": self.source_in(before + after, text), "metadata": xxgk_fields(labelled_fields(before)),
+        }
 
     @cached_property
     def root_lines(self) -> list[str]:
@@ -150,7 +159,7 @@ class GenericArticle(PageType):
             return lines  # the others missed the article (or took another block): the density root stands
         return kept
 
-    def source_name(self, lines: list[str], text: str) -> str | None:
+    def source_in(self, lines: list[str], text: str) -> str | None:
         """来源：… of a short info line outside the extracted text."""
         for line in lines:
             line = squash_spaces(line)
