@@ -12,9 +12,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent / "support"))  # helpers and site generators
 
-from crawler.tools.replay import DEFAULT_SITES_DIR, ReplayServer  # noqa: E402
+from crawler.tools.replay import ReplayServer  # noqa: E402
 
-SITES = DEFAULT_SITES_DIR
+SITES = Path(__file__).parent / "sites"
+"""The recorded sites the tests serve (the demo ships the same as package data)."""
 
 
 @pytest.fixture(autouse=True, scope="session")

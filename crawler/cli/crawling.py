@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import click
 
 from crawler.cli.options import chosen_sites, db_option, open_store, sites_option, user_errors
-from crawler.sites import Site, load_sites
+from crawler.sites import SITES_FILE, Site, read_sites_file
 from crawler.store.health import error_count
 
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
@@ -42,7 +42,7 @@ def demo(db_path: Path) -> None:
     from crawler.tools.replay import DEFAULT_SITES_DIR, ReplayServer, recorded_hosts
 
     hosts = recorded_hosts(DEFAULT_SITES_DIR)
-    sites = [s for s in load_sites().values() if set(s.allowed_domains) <= hosts]
+    sites = [s for s in read_sites_file(SITES_FILE).values() if set(s.allowed_domains) <= hosts]  # bundled, as recorded
     if not sites:
         raise click.ClickException(f"no recorded sites under {DEFAULT_SITES_DIR}")
     from crawler.crawl.runner import CrawlOptions

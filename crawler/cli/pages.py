@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.options import check_choice, db_option, known_sites, open_store, user_errors
+from crawler.cli.options import check_choice, db_option, known_sites, open_store, sites_option, user_errors
+from crawler.sites import load_sites
 
 
 @click.command()
@@ -50,9 +51,10 @@ def extract(files: tuple[Path, ...], url: str | None, page_type: str | None) -> 
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--url", help="Original URL of a saved .html page (default: the file's file:// URL).")
 @click.option("--site", "site_name", help="Store the pages under this configured site (default: by URL host).")
+@sites_option
 @db_option
 @user_errors
-def ingest(files: tuple[Path, ...], url: str | None, site_name: str | None, db_path: Path) -> None:
+def ingest(files: tuple[Path, ...], url: str | None, site_name: str | None, sites_file: Path | None, db_path: Path) -> None:
     """Run the whole pipeline (extract, clean, metadata, dedup, store) on saved pages and WARC files.
 
     Example:
@@ -65,7 +67,7 @@ def ingest(files: tuple[Path, ...], url: str | None, site_name: str | None, db_p
 
     store = open_store(db_path)
     try:
-        report = ingest_files(store, list(files), url=url, site_name=site_name)
+        report = ingest_files(store, list(files), load_sites(sites_file), url=url, site_name=site_name)
     finally:
         store.close()
     for line in report.errors:
@@ -81,8 +83,9 @@ def ingest(files: tuple[Path, ...], url: str | None, site_name: str | None, db_p
 @click.command()
 @click.option("--site", "site_name", help="Only the pages of this site (see `govcrawl sites`).")
 @click.option("--outdated", is_flag=True, help="Only pages whose copies were made by another extractor version.")
+@sites_option
 @db_option
-def reprocess(site_name: str | None, outdated: bool, db_path: Path) -> None:
+def reprocess(site_name: str | None, outdated: bool, sites_file: Path | None, db_path: Path) -> None:
     """Re-extract stored pages with the current code (no network): extraction, cleaning,
     metadata and dedup; documents take the new text and fields; report how many changed.
 
@@ -100,7 +103,7 @@ def reprocess(site_name: str | None, outdated: bool, db_path: Path) -> None:
     store = open_store(db_path, must_exist=True)
     try:
         check_choice("site", site_name, known_sites(store))
-        report = reprocess_pages(store, site_name, outdated)
+        report = reprocess_pages(store, load_sites(sites_file), site_name, outdated)
     finally:
         store.close()
     for line in report.errors:

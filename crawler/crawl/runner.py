@@ -132,15 +132,15 @@ def crawl_settings(options: CrawlOptions, sites: list[Site]) -> Settings:
     settings.set("GOVCRAWL_REFRESH", options.refresh)
     settings.set("GOVCRAWL_SINCE", options.since)
     settings.set("GOVCRAWL_FRONTIER_RESUME", options.resume)
-    # Politeness of the chosen sites, those of a --sites file too (settings.py knows the others).
-    settings.set("DOWNLOAD_SLOTS", {**settings.getdict("DOWNLOAD_SLOTS"), **download_slots({s.name: s for s in sites})})
+    # Politeness of the chosen sites, those of a --sites file too (settings.py reads no sites file).
+    settings.set("DOWNLOAD_SLOTS", download_slots({site.name: site for site in sites}), priority="cmdline")
     if options.log_file:
         settings.set("LOG_FILE", str(options.log_file))
     if options.replay_url:
         # Recorded sites on localhost need no politeness delays.
         settings.set("GOVCRAWL_REPLAY_URL", options.replay_url)
         settings.set("DOWNLOAD_DELAY", 0)
-        settings.set("DOWNLOAD_SLOTS", {})
+        settings.set("DOWNLOAD_SLOTS", {}, priority="cmdline")
         settings.set("AUTOTHROTTLE_ENABLED", False)
     settings.setdict(options.settings, priority="cmdline")
     return settings

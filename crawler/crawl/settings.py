@@ -4,7 +4,6 @@ and the contact URL from the user's configuration (crawler/config.py: GOVCRAWL_D
 from crawler import __version__
 from crawler.config import load_config
 from crawler.extract.stages import DRAFT_STAGES
-from crawler.sites import download_slots, load_sites
 
 BOT_NAME = "govcrawl"
 SPIDER_MODULES = ["spiders"]
@@ -18,7 +17,8 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
-DOWNLOAD_SLOTS = download_slots(load_sites())  # per-site delay and concurrency
+# DOWNLOAD_SLOTS (per-site delay and concurrency) come from the sites crawled: crawler/crawl/runner.py,
+# or the spider's own site under `scrapy crawl` (SiteSpider.from_crawler); no sites file is read here.
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0

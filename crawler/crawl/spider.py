@@ -14,7 +14,7 @@ from crawler.crawl.listing import article_links
 from crawler.crawl.middlewares import Skipped
 from crawler.extract.items import PageItem
 from crawler.extract.reports import is_report_title
-from crawler.sites import Site, get_site
+from crawler.sites import Site, download_slots, get_site
 from crawler.store.rows import utc_now
 from crawler.urls import canonical_url
 
@@ -35,6 +35,9 @@ class SiteSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         """The spider with its `Incremental`; ``-a refresh=1`` / ``-a since=2023-01-01`` or the settings."""
         spider = super().from_crawler(crawler, *args, **kwargs)
+        if not crawler.settings.frozen:  # a crawler built and configured elsewhere (a test's) keeps its settings
+            # Under `scrapy crawl`, the site's politeness; `govcrawl crawl` set every site's already (priority cmdline).
+            crawler.settings.set("DOWNLOAD_SLOTS", download_slots({spider.site.name: spider.site}), priority="spider")
         refresh = str(getattr(spider, "refresh", "")).lower() in ("1", "true", "yes")
         spider.incremental = Incremental.from_crawler(crawler, spider.site, refresh, getattr(spider, "since", None))
         return spider

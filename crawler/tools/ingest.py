@@ -23,7 +23,7 @@ from crawler.extract.decoding import NotHtml
 from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.extract.reports import is_report_title
 from crawler.extract.stages import process_page, read_page
-from crawler.sites import Site, get_site, load_sites
+from crawler.sites import Site, UnknownSite
 from crawler.store.db import Store
 from crawler.store.rows import RawPage, SaveResult, utc_now
 
@@ -67,10 +67,10 @@ class IngestReport:
     """One line per file (or saved page) that could not be ingested, and why."""
 
 
-def site_for(url: str, sites: dict[str, Site] | None = None) -> tuple[str, str]:
+def site_for(url: str, sites: dict[str, Site]) -> tuple[str, str]:
     """(site name, kind) of a URL: the configured site holding its host, else (host, mirror)."""
     host = (urlsplit(url).hostname or "").lower()
-    for site in (sites if sites is not None else load_sites()).values():
+    for site in sites.values():
         if site.holds(url):
             return site.name, site.kind
     return host or "local", UNKNOWN_SITE_KIND
@@ -136,10 +136,10 @@ def _iso(warc_date: str | None) -> str:
 
 
 def ingest_capture(
-    store: Store, capture: Capture, run_id: int | None, site: Site | None = None, sites: dict[str, Site] | None = None,
+    store: Store, capture: Capture, run_id: int | None, site: Site | None, sites: dict[str, Site],
 ) -> SaveResult:
     """Run one page through decode → extract → clean → metadata → dedup → store; without
-    ``site``, the page's site is found among ``sites`` (default: the configured ones)."""
+    ``site``, the page's site is found among ``sites``."""
     if not 200 <= capture.status < 300:
         raise BadCapture(f"HTTP status {capture.status}")
     name, kind = (site.name, site.kind) if site else site_for(capture.url, sites)
@@ -150,7 +150,7 @@ def ingest_capture(
         page.encoding, html = read_page(page.body, page.header("content-type"), None)
     except NotHtml as problem:
         raise BadCapture(str(problem)) from None
-    site = site or next((s for s in (sites if sites is not None else load_sites()).values() if s.holds(page.url)), None)
+    site = site or next((s for s in sites.values() if s.holds(page.url)), None)
     drafts = process_page(page.url, html, site.page_type if site else None)
     if not drafts:
         raise BadCapture("no document found on the page")
@@ -174,10 +174,14 @@ def list_page_links(url: str, html: str, site: Site | None) -> set[str]:
     return {link for link, title in links if is_report_title(title, keywords)}
 
 
-def ingest_files(store: Store, paths: list[Path], url: str | None = None, site_name: str | None = None) -> IngestReport:
-    """Ingest saved pages and WARC files; bad pages and files are skipped and reported."""
-    site = get_site(site_name) if site_name else None
-    sites = None if site else load_sites()  # read sites.toml once, not per page
+def ingest_files(
+    store: Store, paths: list[Path], sites: dict[str, Site], url: str | None = None, site_name: str | None = None,
+) -> IngestReport:
+    """Ingest saved pages and WARC files; bad pages and files are skipped and reported.
+    ``sites``: the configured sites (``site_name`` must be one of them)."""
+    if site_name and site_name not in sites:
+        raise UnknownSite(site_name)
+    site = sites[site_name] if site_name else None
     report = IngestReport()
     run_id = store.start_run(site_name or "ingest", "ingest")
     for path in paths:
@@ -193,7 +197,7 @@ def ingest_files(store: Store, paths: list[Path], url: str | None = None, site_n
 
 
 def _ingest_one(
-    store: Store, capture: Capture, run_id: int, site: Site | None, sites: dict[str, Site] | None,
+    store: Store, capture: Capture, run_id: int, site: Site | None, sites: dict[str, Site],
     report: IngestReport, path: Path,
 ) -> None:
     try:

@@ -58,7 +58,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_SITES_DIR = Path(__file__).resolve().parents[2] / "tests" / "sites"
+DEFAULT_SITES_DIR = Path(__file__).resolve().with_name("demo_sites")
+"""The recorded sites `govcrawl demo` serves: package data (in a checkout, a link to tests/sites)."""
 _NOT_FOUND = "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>"
 
 

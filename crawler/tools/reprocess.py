@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from crawler.extract.decoding import NotHtml, decode_html
 from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.extract.stages import process_page
-from crawler.sites import Site, load_sites
+from crawler.sites import Site
 from crawler.store.db import Store
 from crawler.store.rows import REPORT_FIELDS, RawPage, SaveResult
 
@@ -39,12 +39,11 @@ class ReprocessReport:
 
 
 def reprocess(
-    store: Store, site: str | None = None, outdated_only: bool = False,
+    store: Store, sites: dict[str, Site], site: str | None = None, outdated_only: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> ReprocessReport:
     """Reprocess the stored pages (of ``site``; only those with copies of another extractor
-    version when ``outdated_only``), oldest fetch first."""
-    sites = load_sites()
+    version when ``outdated_only``), oldest fetch first; ``sites`` give each page its page type."""
     report = ReprocessReport()
     before = document_states(store)
     for page, run_id in stored_pages(store, site, outdated_only):
