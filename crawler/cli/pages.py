@@ -70,14 +70,10 @@ def ingest(files: tuple[Path, ...], url: str | None, site_name: str | None, site
         report = ingest_files(store, list(files), load_sites(sites_file), url=url, site_name=site_name)
     finally:
         store.close()
-    for line in report.errors:
-        click.echo(f"error: {line}", err=True)
-    click.echo(
+    _report(report.errors, (
         f"{report.pages} pages stored: {report.new} new documents, {report.duplicate} duplicates, "
         f"{report.unchanged} unchanged; {report.ignored} archive records were not report pages"
-    )
-    if report.errors:
-        sys.exit(1)
+    ))
 
 
 @click.command()
@@ -106,14 +102,20 @@ def reprocess(site_name: str | None, outdated: bool, sites_file: Path | None, db
         report = reprocess_pages(store, load_sites(sites_file), site_name, outdated)
     finally:
         store.close()
-    for line in report.errors:
-        click.echo(f"error: {line}", err=True)
-    click.echo(
+    _report(report.errors, (
         f"{report.pages} pages reprocessed: {report.copies_changed} copies changed, "
         f"{report.documents_changed} documents changed, {report.documents_new} new, "
         f"{report.documents_emptied} left without copies"
-    )
-    if report.errors:
+    ))
+
+
+
+def _report(errors: list[str], summary: str) -> None:
+    """Each error on stderr, the summary on stdout; exit 1 when anything failed."""
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    click.echo(summary)
+    if errors:
         sys.exit(1)
 
 
