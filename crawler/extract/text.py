@@ -59,6 +59,15 @@ def _parsed_full_date(text: str) -> str | None:
     return first.isoformat() if first == second else None
 
 
+def labelled_values(text: str, labels: re.Pattern[str]) -> list[tuple[str, str, bool]]:
+    """``label：value`` runs of a text, the one parser of labelled fields: (label, value, whether
+    it is the text's last label) for each match of ``labels`` (its group 1 the label), each value
+    running to the next label. A family brings its own vocabulary as the ``labels`` pattern."""
+    marks = list(labels.finditer(text))
+    ends = [m.start() for m in marks[1:]] + [len(text)] if marks else []
+    return [(m.group(1), text[m.end() : end], i == len(marks) - 1) for i, (m, end) in enumerate(zip(marks, ends, strict=True))]
+
+
 def strip_label(text: str) -> str:
     """``索引号：`` → ``索引号`` (labels end in a full- or half-width colon)."""
     return squash_spaces(text).rstrip("：:").strip()

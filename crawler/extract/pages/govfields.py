@@ -11,7 +11,7 @@ from copy import deepcopy
 from typing import TYPE_CHECKING
 
 from crawler.extract.pages.base import element_lines
-from crawler.extract.text import parse_date, squash_spaces
+from crawler.extract.text import labelled_values, parse_date, squash_spaces
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -61,12 +61,11 @@ def labelled_fields(lines: list[str]) -> dict[str, str]:
     """
     fields: dict[str, str] = {}
     for index, line in enumerate(lines):
-        found = list(_LABEL.finditer(line))
-        for match, after in zip(found, found[1:] + [None], strict=False):  # no label: no pair
-            value = squash_spaces(line[match.end() : after.start() if after else len(line)])
-            if not value and after is None and index + 1 < len(lines) and not _LABEL.search(lines[index + 1]):
+        for raw_label, raw_value, last in labelled_values(line, _LABEL):
+            value = squash_spaces(raw_value)
+            if not value and last and index + 1 < len(lines) and not _LABEL.search(lines[index + 1]):
                 value = lines[index + 1]
-            label = _LABEL_SPACES.sub("", match.group(1))
+            label = _LABEL_SPACES.sub("", raw_label)
             if value and label not in fields:
                 fields[label] = value
     return fields

@@ -20,7 +20,7 @@ from parsel import Selector
 
 from crawler.extract.pages.base import PageType, element_lines
 from crawler.extract.pages.prune import pruned
-from crawler.extract.text import clean_line, parse_date, squash_spaces
+from crawler.extract.text import clean_line, labelled_values, parse_date, squash_spaces
 
 URL_PATTERN = re.compile(r"/system/\d{4}/\d{2}/\d{2}/\d+(?:_\d+)?\.s?html?(?:[?#].*)?$", re.I)
 _ENP_CONTENT = re.compile(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->", re.S | re.I)
@@ -226,11 +226,9 @@ def _is_chrome(line: str) -> bool:
 def _labelled(text: str, keys: dict[str, str]) -> dict[str, str]:
     """``label：value`` pairs of a line whose values run to the next label, for the given labels."""
     found: dict[str, str] = {}
-    marks = list(_INFO_LABELS.finditer(text))
-    for mark, after in zip(marks, marks[1:] + [None], strict=False):  # no label: no pair
-        key = keys.get(mark.group(1))
-        value = text[mark.end() : after.start() if after else len(text)].split("\n")[0]
-        value = squash_spaces(re.sub(r"[【】\[\]（）()]", " ", value))
+    for label, raw, _ in labelled_values(text, _INFO_LABELS):
+        key = keys.get(label)
+        value = squash_spaces(re.sub(r"[【】\[\]（）()]", " ", raw.split("\n")[0]))
         if key and value and key not in found:
             found[key] = value
     return found
