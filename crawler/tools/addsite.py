@@ -186,7 +186,7 @@ def find_column(
     while frontier:
         depth, url, path, html = frontier.pop(0)
         links = [link for link in page_links(html, url) if _same_site(link.url, fetcher.home) and link.url not in seen]
-        for link in sorted(links, key=_rank):
+        for link in sorted(links, key=lambda link: (not COLUMN_TEXT.match(link.title), _rank(link))):  # columns first
             seen.add(link.url)
             if COLUMN_TEXT.match(link.title) and not ARTICLE_URL.search(link.url):
                 column = _try_column(fetcher, link, list_links)

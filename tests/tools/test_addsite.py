@@ -52,12 +52,18 @@ def test_three_clicks_deep_and_the_path_is_told(replay_url: str, tmp_path: Path)
     assert "trs by createPageHTML" in result.stdout
 
 
-def test_dry_run_prints_and_writes_nothing(replay_url: str, tmp_path: Path) -> None:
+def test_dry_run_prints_and_writes_nothing(replay_server, replay_url: str, tmp_path: Path) -> None:
     sites_file = tmp_path / "sites.toml"
+    before = len(replay_server.requested(LONGGANG.host))
     result = add_site(replay_url, f"https://{LONGGANG.host}/", "--dry-run", "--sites", str(sites_file))
     assert result.returncode == 0, result.stderr
     assert '[longgang]\ntitle = "龙港市人民政府"' in result.stdout and "ok  report page" in result.stdout
     assert not sites_file.exists()
+    paths = [url.split(LONGGANG.host)[1] for _, url in replay_server.requested(LONGGANG.host)[before:]]
+    assert paths == [  # the column link is tried before other links of the 政务公开 page; then `check`
+        "/robots.txt", "/", "/col/col1229601001/index.html", "/col/col1229601020/index.html",
+        "/col/col1229601020/index.html", "/art/2025/1/16/art_1229601020_59200010.html",
+    ]
 
 
 def test_default_file_is_the_users_config(replay_url: str, tmp_path: Path) -> None:
