@@ -170,3 +170,18 @@ def m005_revisit(db: Database) -> None:
     """``pages.checked_at``: when the server last confirmed the page's latest version with a
     304, so the revisit schedule (crawler/crawl/revisit.py) counts from there."""
     db.table("pages").add_column("checked_at", str)
+
+
+@migrations()
+def m006_canonical_reports(db: Database) -> None:
+    """The ``reports`` view holds canonical documents only: one merged into another
+    (``merged_into`` set) is the same report and left out, so views, facets and counts
+    over it count each report once. Dedup's columns are left out; the text comes last."""
+    db.execute("drop view if exists reports")
+    db.execute(
+        """create view reports as select d.id, d.title, d.year, d.region, d.region_code, d.level,
+           d.published_on, d.delivered_on, d.speaker, d.speaker_role, d.meeting, d.kind, d.chars,
+           p.site as site, p.url as url, c.truncated as truncated, d.best_copy_id, d.first_seen, d.text
+           from documents d join copies c on c.id = d.best_copy_id join pages p on p.id = c.page_id
+           where d.merged_into is null"""
+    )

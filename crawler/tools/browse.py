@@ -1,5 +1,12 @@
 """A browsable corpus: the database served by Datasette (the ``browse`` extra) with facets,
-full-text search and canned queries from ``datasette_metadata.json``."""
+full-text search and canned queries from ``datasette_metadata.json``.
+
+The ``reports`` view (canonical reports only) and ``documents`` are the visible tables,
+everything else is hidden; cells are cut at ``TRUNCATE_CELLS`` characters so a table page
+stays small; the year facet lists years in order (`ByValueFacet`); ``province(code)`` names
+a region code's province in SQL, for the chart of reports per year and province
+(datasette-vega, when installed). Chinese needs a CJK font in the browser (fonts-noto-cjk).
+"""
 
 from __future__ import annotations
 
@@ -36,11 +43,29 @@ def register_functions() -> None:
     registry()  # built now (~0.5 s): a query that built it would run into Datasette's 1 s time limit
 
 
+TRUNCATE_CELLS = 120
+"""Characters of a cell shown in a table page (the row page shows all of it)."""
+
+
 def datasette_for(db_path: Path) -> Any:
-    """A Datasette instance over the database, ready to serve or to query with ``.client``."""
+    """A Datasette instance over the database (read-only), ready to serve or to query with ``.client``."""
     app = require("datasette.app", "browse")
     register_functions()
-    return app.Datasette([str(db_path)], metadata=metadata_for(db_path), settings={"facet_time_limit_ms": 1000})
+    from crawler.tools import browse_plugin
+
+    register(browse_plugin)
+    return app.Datasette(
+        [str(db_path)], metadata=metadata_for(db_path),
+        settings={"facet_time_limit_ms": 1000, "truncate_cells_html": TRUNCATE_CELLS},
+    )
+
+
+def register(plugin: Any) -> None:
+    """Register a plugin module with Datasette's plugin manager (once)."""
+    from datasette.plugins import pm
+
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name=plugin.__name__)
 
 
 def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:

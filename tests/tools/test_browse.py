@@ -105,7 +105,7 @@ def test_canned_queries(served: str, corpus_db) -> None:
 def test_metadata_follows_the_database_file_name(tmp_path: Path) -> None:
     metadata = metadata_for(tmp_path / "nightly.db")
     assert list(metadata["databases"]) == ["nightly"]
-    assert metadata["databases"]["nightly"]["tables"]["reports"]["facets"] == ["site", "year", "region", "level"]
+    assert metadata["databases"]["nightly"]["tables"]["reports"]["facets"] == [{"by_value": "year"}, "site", "region", "level"]
 
 
 def test_table_pages_offer_the_search_box(corpus_db) -> None:
