@@ -74,13 +74,16 @@ def chosen_sites(sites_file: Path | None, names: tuple[str, ...], every: bool = 
 
 def open_store(db_path: Path, must_exist: bool = False) -> Store:
     """The store at ``db_path`` for writing: created (unless ``must_exist``) or migrated, never
-    when of a newer schema."""
+    when of a newer schema. Every writer closes the runs a dead process left ``running``."""
+    from crawler.crawl.runner import close_dead_runs
     from crawler.store.db import Store
     from crawler.store.opening import NoDatabase
 
     if must_exist and not db_path.is_file():
         raise NoDatabase(db_path)
-    return Store(db_path)
+    store = Store(db_path)
+    close_dead_runs(db_path)
+    return store
 
 
 def read_store(db_path: Path) -> Store:

@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+import pytest
 from processes import count, kill_group_when, snapshot
 from site_crawl import GOVCRAWL
 
@@ -82,6 +83,29 @@ def test_a_dead_crawls_run_is_closed_by_the_next_writer(slow_server, replay_url:
     connection = sqlite3.connect(db)
     rows = connection.execute("select site, status, exit_code, finished_at is not null from runs order by id").fetchall()
     assert rows == [("wenzhou", "interrupted", 3, 1), ("jiangmen", "finished", 0, 1)]
+
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "jcms" / "longgang_2021"
+OTHER_WRITERS = {
+    "ingest": ["ingest", str(FIXTURE / "body.html"), "--url", "https://www.wenzhou.gov.cn/art/2021/1/1/art_1_1.html"],
+    "reprocess": ["reprocess"],
+}
+
+
+@pytest.mark.parametrize("writer", sorted(OTHER_WRITERS))
+def test_a_dead_crawls_run_is_closed_by_any_writer(writer: str, slow_server, tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    killed = subprocess.Popen([GOVCRAWL, "crawl", "wenzhou", "--replay", slow_server.url, "--db", str(db)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    kill_group_when(killed, db, "select count(*) from pages", 3)
+    assert count(db, "select count(*) from runs where status = 'running'") == 1
+
+    done = subprocess.run([GOVCRAWL, *OTHER_WRITERS[writer], "--db", str(db)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    rows = sqlite3.connect(db).execute(
+        "select status, exit_code, finished_at is not null from runs where site = 'wenzhou'").fetchall()
+    assert rows == [("interrupted", 3, 1)]
 
 
 def test_a_run_of_a_site_a_live_process_holds_stays_running(replay_url: str, tmp_path: Path) -> None:
