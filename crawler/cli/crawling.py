@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from crawler.cli.options import chosen_sites, db_option, open_store, sites_option, user_errors
+from crawler.cli.options import chosen_sites, db_option, open_store, read_store, sites_option, user_errors
 from crawler.sites import SITES_FILE, Site, read_sites_file
 from crawler.store.health import error_count
 
@@ -152,7 +152,7 @@ def _crawl(sites: list, options: Any, quiet: bool = False) -> None:
 
     open_store(options.db).close()  # fail early, with one line, on an unusable database path
     run_ids = crawl_sites(sites, options)
-    store = open_store(options.db)
+    store = read_store(options.db)
     try:
         order = [site.name for site in sites]
         runs = sorted((store.run(run_id) for run_id in run_ids), key=lambda run: order.index(run["site"]))

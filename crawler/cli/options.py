@@ -82,7 +82,11 @@ def open_store(db_path: Path, must_exist: bool = False) -> Store:
     if must_exist and not db_path.is_file():
         raise NoDatabase(db_path)
     store = Store(db_path)
-    close_dead_runs(db_path)
+    try:
+        close_dead_runs(store, db_path)
+    except BaseException:
+        store.close()
+        raise
     return store
 
 

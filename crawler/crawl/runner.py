@@ -62,11 +62,11 @@ def spider_class(family: str) -> type[SiteSpider]:
 def crawl_sites(sites: list[Site], options: CrawlOptions) -> list[int]:
     """Crawl the sites, each with its family's spider, in ``options.jobs`` processes; their run ids.
 
-    Runs a dead process left ``running`` are closed first. A site another process is crawling
+    The caller opened the database for writing (which closed the runs a dead process left
+    ``running``, crawler/cli/options.py ``open_store``). A site another process is crawling
     into the same database is skipped: its run is recorded as ``locked`` (crawler/crawl/locks.py).
     Sites sharing a host are crawled by one process, so the host's politeness slot is one. A full
     disk or a damaged database stops the crawl and is raised (crawler/crawl/failures.py)."""
-    close_dead_runs(options.db)
     units = host_groups(sites)
     jobs = min(options.jobs, len(units))
     if jobs <= 1:
@@ -146,21 +146,17 @@ def crawl_settings(options: CrawlOptions, sites: list[Site]) -> Settings:
     return settings
 
 
-def close_dead_runs(db: Path) -> int:
+def close_dead_runs(store: Store, db: Path) -> int:
     """Mark ``interrupted`` the runs left ``running`` by processes that are gone: those of sites
     whose lock nobody holds (a live crawl holds its sites' locks). How many there were."""
-    store = Store(db)
-    try:
-        closed = 0
-        for site in store.running_sites():
-            try:
-                with SiteLock(db, site):
-                    closed += store.interrupt_runs(site)
-            except SiteLocked:
-                continue
-        return closed
-    finally:
-        store.close()
+    closed = 0
+    for site in store.running_sites():
+        try:
+            with SiteLock(db, site):
+                closed += store.interrupt_runs(site)
+        except SiteLocked:
+            continue
+    return closed
 
 
 def _lock_sites(db: Path, sites: list[Site]) -> tuple[dict[str, SiteLock], list[int]]:
