@@ -26,14 +26,6 @@ REPORT_FIELDS = {
 """Report metadata of a draft, kept on its copy and, from the best copy, on its document."""
 
 
-RUN_COLUMNS = {
-    "responses": int, "pages_by_status": str, "bytes": int, "not_modified": int, "pages_stored": int,
-    "documents_new": int, "documents_updated": int, "documents_duplicate": int, "documents_unchanged": int,
-    "blocked": int, "errors": int, "resumed": int, "exit_code": int,
-}
-"""Columns of ``runs`` holding a run's outcome (``crawler.store.health.run_columns`` fills them from its stats)."""
-
-
 BUSY_TIMEOUT_MS = 10_000
 """How long a connection waits for another process's lock before SQLite says "database is locked"."""
 WRITE_ATTEMPTS = 5

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler.store.health import ExitCode, run_columns
-from crawler.store.rows import RUN_COLUMNS, row_id, utc_now, write
+from crawler.store.health import RUN_COLUMNS, ExitCode, run_columns
+from crawler.store.rows import row_id, utc_now, write
 
 
 class RunsRepository:

@@ -9,7 +9,9 @@ import pytest
 
 from crawler.extract.items import Draft
 from crawler.store.db import Store
+from crawler.store.health import RUN_COLUMNS
 from crawler.store.rows import RawPage
+from crawler.store.schema import M004_RUN_COLUMNS
 
 URL = "https://www.wenzhou.gov.cn/art/2021/3/1/art_1229117804_59100001.html"
 REPORT = "政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。"
@@ -96,3 +98,16 @@ def test_runs_record_status_and_stats(db_path: Path) -> None:
     run = store.run(run_id)
     assert (run["status"], run["stats"]["govcrawl/pages/stored"]) == ("finished", 3)
     assert store.last_run("wenzhou")["id"] == run_id
+
+
+def test_a_finished_run_fills_every_outcome_column_from_its_stats(db_path: Path) -> None:
+    store = Store(db_path)
+    run_id = store.start_run("wenzhou", "jcms")
+    stats = {"response_received_count": 5, "downloader/response_status_count/200": 4,
+             "downloader/response_status_count/404": 1, "downloader/response_bytes": 9000,
+             "govcrawl/pages/stored": 4, "govcrawl/documents/new": 3, "govcrawl/errors": 1, "log_count/ERROR": 1}
+    store.finish_run(run_id, "finished", stats)
+    row = store.recent_runs("wenzhou")[0]
+    assert {column for column in row if column in RUN_COLUMNS} == set(RUN_COLUMNS) == set(M004_RUN_COLUMNS)
+    assert (row["responses"], row["pages_by_status"], row["bytes"], row["pages_stored"]) == (5, '{"200": 4, "404": 1}', 9000, 4)
+    assert (row["documents_new"], row["documents_duplicate"], row["errors"], row["exit_code"]) == (3, 0, 2, 0)
