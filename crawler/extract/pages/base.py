@@ -9,11 +9,14 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar, Protocol
 
+import cssselect
 from lxml import html as lxml_html
 from lxml.etree import ParserError
-from parsel import Selector
+from parsel import Selector, SelectorList
+from parsel.csstranslator import HTMLTranslator
 
 from crawler.extract.items import Draft
 
@@ -78,6 +81,28 @@ def parse_page(html: str) -> Selector:
     return Selector(text=html, type="html")
 
 
+@lru_cache(maxsize=256)
+def alternatives(css: str) -> tuple[str, ...]:
+    """The XPath of each comma-separated alternative of a selector constant, in the order written
+    (parsel's translator: ``::text`` and ``::attr(name)`` work)."""
+    return tuple(_CSS.selector_to_xpath(group, translate_pseudo_elements=True) for group in cssselect.parse(css))
+
+
+def preferred(sel: Selector, css: str) -> SelectorList[Selector]:
+    """What the first alternative of ``css`` that matches anything matches, in document order: a
+    comma in a selector constant read this way means "else" (``div.v_news_content, div[id^=vsb_content]``:
+    the inner container where there is one). Alternatives to take in document order are one
+    alternative, ``:is(a, b)``."""
+    for xpath in alternatives(css):
+        found = sel.xpath(xpath)
+        if found:
+            return found
+    return SelectorList([])
+
+
+_CSS = HTMLTranslator()
+
+
 class Document(Protocol):
     """One document's fields, each read by a method without arguments."""
 
@@ -96,12 +121,15 @@ class PageType:
     The contract: a page holds `documents` (by default one, the page type itself), each with
     the field methods of `Document`, none taking an argument; `drafts` builds a `Draft` of
     every document with text, here and nowhere else. ``SELECTORS`` names the selector constants
-    each field reads, which `govcrawl check` shows when a field comes out empty.
+    each field reads, which `govcrawl check` shows when a field comes out empty. A selector
+    constant is one string, CSS (or XPath where its name or comment says so); where a field
+    takes the first of alternatives in order of preference it reads the constant with `preferred`.
     """
 
     name: ClassVar[str]
     SELECTORS: ClassVar[dict[str, tuple[str, ...]]] = {}
-    """Field (``title``, ``text``, ``published``) → names of the selector constants it reads."""
+    """Field (``title``, ``text``, ``published``) → names of the selector constants (class
+    attributes, each a ``str``) it reads."""
 
     def __init__(self, url: str, html: str, sel: Selector | None = None) -> None:
         self.url = url

@@ -21,10 +21,10 @@ class GovcnArticle(GovArticle):
 
     name = "govcn"
 
-    BODY = ('[id="UCAP-CONTENT"]',)
+    BODY = '[id="UCAP-CONTENT"]'
     TITLE = "h1#ti, div.share-title"
 
     @classmethod
     def matches(cls, url: str, sel: Selector) -> bool:
         """UCAP's body container id."""
-        return bool(sel.css(cls.BODY[0]))
+        return bool(sel.css(cls.BODY))

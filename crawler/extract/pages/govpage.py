@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
-from crawler.extract.pages.base import PageType, element_lines
+from crawler.extract.pages.base import PageType, element_lines, preferred
 from crawler.extract.pages.govfields import (
     clean_title,
     first_date,
@@ -36,8 +36,9 @@ _INFO_LINES_WITHOUT_TITLE = 3
 class GovArticle(PageType):
     """Base of the government CMS article page types; subclasses set ``BODY`` and ``matches``."""
 
-    BODY: ClassVar[tuple[str, ...]]
-    """CSS of body containers, preferred first; within one selector the first (outermost) match wins."""
+    BODY: ClassVar[str]
+    """CSS of body containers, alternatives in order of preference (`preferred`); of one
+    alternative's matches the first (outermost) wins."""
     TITLE: ClassVar[str] = ""
     """CSS of the template's title element, when it has a fixed one."""
     BODY_CHROME: ClassVar[str] = "script, style"
@@ -55,7 +56,7 @@ class GovArticle(PageType):
     @cached_property
     def body(self) -> HtmlElement | None:
         """The body container element, or None on pages without one (lists, 404 templates)."""
-        found = next((found for found in map(self.sel.css, self.BODY) if found), None)
+        found = preferred(self.sel, self.BODY)
         return found[0].root if found else None
 
     @cached_property

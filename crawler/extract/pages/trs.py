@@ -30,11 +30,11 @@ class TrsArticle(GovArticle):
 
     name = "trs"
 
-    BODY = ("div.TRS_Editor, div.TRS_UEDITOR, div.trs_editor_view",)
+    BODY = ":is(div.TRS_Editor, div.TRS_UEDITOR, div.trs_editor_view)"  # one alternative: whichever comes first
 
     @classmethod
     def matches(cls, url: str, sel: Selector) -> bool:
         """A TRS editor body on a WCM page (WCM URL or markers); gov.cn's UCAP pages are ``govcn``."""
-        if not sel.css(cls.BODY[0]) or sel.css('[id="UCAP-CONTENT"]'):
+        if not sel.css(cls.BODY) or sel.css('[id="UCAP-CONTENT"]'):
             return False
         return bool(URL_PATTERN.search(url) or _WCM_MARKERS.search(sel.get() or ""))

@@ -23,7 +23,7 @@ class VsbArticle(GovArticle):
 
     name = "vsb"
 
-    BODY = ("div.v_news_content", "div[id^='vsb_content']")
+    BODY = "div.v_news_content, div[id^='vsb_content']"
     TITLE = "[class^='titlestyle']"
     MARKERS = "form[name='_newscontent_fromname'], div[id^='vsb_content'], div.v_news_content"
 

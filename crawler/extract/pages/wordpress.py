@@ -14,13 +14,10 @@ from functools import cached_property
 
 from parsel import Selector
 
-from crawler.extract.pages.base import PageType, element_lines
+from crawler.extract.pages.base import PageType, alternatives, element_lines, preferred
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, cut_at_preview_marker, parse_date, squash_spaces
 
-# Content containers, most specific first (Zibll's .article-content also wraps its chrome).
-BODIES = (".wp-posts-content", ".entry-content", "article.article-content", "article .article-content",
-          ".single-content", ".post-content")
 # Title numbering a farm puts before the document name: 006-2021年…, 12、…, 03_…
 NUMBER_PREFIX = re.compile(r"^\d{1,3}\s*[-_、.．]\s*(?=\D|\d{4})")
 TITLE_SEPARATORS = re.compile(r"\s*[-_|–—]\s*")
@@ -47,7 +44,8 @@ class WordpressArticle(PageType):
 
     GENERATOR = 'meta[name="generator"]::attr(content)'
     WP_ASSETS = 'link[href*="wp-json"], [href*="/wp-content/"], [src*="/wp-content/"], .wp-posts-content'
-    TITLES = ("h1.article-title", "h1.entry-title", ".entry-title", ".article-title", "article h1")
+    # Alternatives in order of preference (`preferred`).
+    TITLE = "h1.article-title, h1.entry-title, .entry-title, .article-title, article h1"
     TITLE_META = 'meta[property="og:title"]::attr(content)'
     SITE_NAME = 'meta[property="og:site_name"]::attr(content), .navbar-logo img::attr(alt), .logo img::attr(alt)'
     PUBLISHED_META = 'meta[property="article:published_time"]::attr(content)'
@@ -59,9 +57,11 @@ class WordpressArticle(PageType):
         "article time"
     )
     PAYWALL = ".hidden-box, .reading-limit, .paywall, .pay-box"
-    BODIES = BODIES
+    # Content containers, most specific first (Zibll's .article-content also wraps its chrome).
+    BODY = (".wp-posts-content, .entry-content, article.article-content, article .article-content, "
+            ".single-content, .post-content")
     SELECTORS = {
-        "title": ("TITLES", "TITLE_META"), "text": ("BODIES",), "published": ("PUBLISHED_META", "PUBLISHED_TIME", "PUBLISHED_TEXT"),
+        "title": ("TITLE", "TITLE_META"), "text": ("BODY",), "published": ("PUBLISHED_META", "PUBLISHED_TIME", "PUBLISHED_TEXT"),
     }
     CHROME = (
         "script, style, noscript, .posts-copyright, .post-copyright, .entry-copyright, .article-copyright, "
@@ -74,7 +74,7 @@ class WordpressArticle(PageType):
     @classmethod
     def matches(cls, url: str, sel: Selector) -> bool:
         wordpress = sel.css(cls.GENERATOR).get(default="").startswith("WordPress") or bool(sel.css(cls.WP_ASSETS))
-        return wordpress and any(sel.css(body) for body in BODIES)
+        return wordpress and bool(sel.css(cls.BODY))
 
     def text(self) -> str:
         """The post's paragraphs up to a preview marker or its end."""
@@ -90,7 +90,8 @@ class WordpressArticle(PageType):
 
     def body(self) -> Selector | None:
         """The post content container of the theme."""
-        return next((found[0] for found in map(self.sel.css, self.BODIES) if found), None)
+        found = preferred(self.sel, self.BODY)
+        return found[0] if found else None
 
     def lines(self) -> tuple[list[str], bool]:
         """Paragraphs up to a preview marker or the end of the article, without chrome lines."""
@@ -108,7 +109,8 @@ class WordpressArticle(PageType):
 
     def title(self) -> str:
         """The post heading without the farm's numbering prefix and site name."""
-        found = next((t for t in (self.sel.css(s).xpath("string()").get() for s in self.TITLES) if t and t.strip()), None)
+        headings = (self.sel.xpath(xpath).xpath("string()").get() for xpath in alternatives(self.TITLE))
+        found = next((t for t in headings if t and t.strip()), None)
         title = squash_spaces(found or self.sel.css(self.TITLE_META).get() or self.sel.css("title::text").get(default=""))
         return NUMBER_PREFIX.sub("", self.without_site_name(title))
 
