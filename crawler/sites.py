@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -122,14 +122,18 @@ def merge_sites(*layers: dict[str, Site]) -> dict[str, Site]:
     return merged
 
 
-def load_sites(user_file: Path | None = None, environ: Mapping[str, str] = os.environ) -> dict[str, Site]:
+def load_sites(
+    user_file: Path | None = None, config_files: Sequence[Path] | None = None, environ: Mapping[str, str] = os.environ,
+) -> dict[str, Site]:
     """All configured sites by name: the bundled ones, then the sites files of the user's
-    config.toml (crawler/config.py), then the user's file (``user_file``, else `user_sites_file`)
-    over them, when it exists."""
+    config.toml (``config_files`` when the caller has read the configuration, else read here:
+    crawler/config.py), then the user's file (``user_file``, else `user_sites_file`) over them,
+    when it exists."""
     from crawler.config import load_config
 
     path = user_file or user_sites_file(environ)
-    layers = [read_sites_file(SITES_FILE), *(read_sites_file(p) for p in load_config(environ).sites_files)]
+    config_files = load_config(environ).sites_files if config_files is None else config_files
+    layers = [read_sites_file(SITES_FILE), *(read_sites_file(p) for p in config_files)]
     if path.resolve() != SITES_FILE.resolve() and path.exists():
         layers.append(read_sites_file(path))
     return merge_sites(*layers)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from crawler.cli.options import chosen_sites, db_option, open_store, read_store, sites_option, user_errors
+from crawler.cli.options import chosen_sites, db_option, open_store, read_store, sites_option, user_config, user_errors
 from crawler.sites import SITES_FILE, Site, read_sites_file
 from crawler.store.health import error_count
 
@@ -51,7 +51,7 @@ def demo(db_path: Path) -> None:
     url = server.start()
     click.echo(f"Replaying {len(hosts)} recorded hosts at {url}; crawling {', '.join(s.name for s in sites)} …", err=True)
     try:
-        _crawl(sites, CrawlOptions(db=db_path, replay_url=url, progress=progress_mode()))
+        _crawl(sites, CrawlOptions(db=db_path, replay_url=url, progress=progress_mode(), contact_url=user_config().contact_url))
     finally:
         server.shutdown()
     click.echo(f"\nOpen the database: sqlite3 {db_path} 'select id, title, chars from documents'")
@@ -128,6 +128,7 @@ def crawl(
         db=db_path, replay_url=replay_url, refresh=refresh, since=since.date().isoformat() if since else None,
         resume=not no_resume, log_level=(log_level or ("ERROR" if quiet else "INFO" if verbose else "WARNING")).upper(),
         log_file=logfile, settings=settings, progress=False if quiet or logfile else progress_mode(), jobs=jobs,
+        contact_url=user_config().contact_url,
     )
     _crawl(chosen, options, quiet)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from crawler.cli.errors import DB_KEY
-from crawler.config import ConfigError, load_config
+from crawler.config import Config, ConfigError, load_config
 from crawler.sites import Site, UnknownSite, load_sites, sites_in_region
 
 if TYPE_CHECKING:
@@ -21,12 +21,31 @@ if TYPE_CHECKING:
 LEVELS = ("省", "市", "县", "区")
 
 
+CONFIG_KEY = "govcrawl.config"
+"""Where `user_config` keeps the configuration it read in the click context's ``meta``."""
+
+
+def user_config() -> Config:
+    """The user's configuration (config.toml, GOVCRAWL_DB), read once per command and passed
+    down from here; a bad config file is a one-line user error."""
+    meta = click.get_current_context().meta
+    if CONFIG_KEY not in meta:
+        try:
+            meta[CONFIG_KEY] = load_config()
+        except ConfigError as problem:
+            raise click.ClickException(str(problem)) from None
+    config: Config = meta[CONFIG_KEY]
+    return config
+
+
+def configured_sites(sites_file: Path | None) -> dict[str, Site]:
+    """The configured sites: bundled, the config's sites files, then ``sites_file`` (`load_sites`)."""
+    return load_sites(sites_file, user_config().sites_files)
+
+
 def _database(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path:
     """``--db``, else GOVCRAWL_DB, else config.toml's ``db``, else the XDG data directory."""
-    try:
-        path = value or load_config().db
-    except ConfigError as problem:
-        raise click.ClickException(str(problem)) from None
+    path = value or user_config().db
     ctx.meta[DB_KEY] = path
     return path
 
@@ -57,7 +76,7 @@ def sites_option(command: Callable[..., Any]) -> Callable[..., Any]:
 def chosen_sites(sites_file: Path | None, names: tuple[str, ...], every: bool = False, region: str | None = None) -> list[Site]:
     """The configured sites called ``names`` (all of them with ``every``, and those whose
     region code starts with ``region``); `UnknownSite` for a typo."""
-    configured = load_sites(sites_file)
+    configured = configured_sites(sites_file)
     unknown = [name for name in names if name not in configured]
     if unknown:
         raise UnknownSite(unknown[0])
@@ -100,7 +119,7 @@ def read_store(db_path: Path) -> Store:
 def known_sites(store: Store | None, sites_file: Path | None = None) -> list[str]:
     """Site names a filter may name: the configured ones and those the database holds pages of."""
     stored = [row[0] for row in store.db.execute("select distinct site from pages order by site")] if store else []
-    return sorted(set(load_sites(sites_file)) | set(stored))
+    return sorted(set(configured_sites(sites_file)) | set(stored))
 
 
 def check_choice(what: str, value: str | None, known: Iterable[str]) -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.options import check_choice, db_option, known_sites, open_store, sites_option, user_errors
-from crawler.sites import load_sites
+from crawler.cli.options import check_choice, configured_sites, db_option, known_sites, open_store, sites_option, user_errors
 
 
 @click.command()
@@ -67,7 +66,7 @@ def ingest(files: tuple[Path, ...], url: str | None, site_name: str | None, site
 
     store = open_store(db_path)
     try:
-        report = ingest_files(store, list(files), load_sites(sites_file), url=url, site_name=site_name)
+        report = ingest_files(store, list(files), configured_sites(sites_file), url=url, site_name=site_name)
     finally:
         store.close()
     _report(report.errors, (
@@ -99,7 +98,7 @@ def reprocess(site_name: str | None, outdated: bool, sites_file: Path | None, db
     store = open_store(db_path, must_exist=True)
     try:
         check_choice("site", site_name, known_sites(store))
-        report = reprocess_pages(store, load_sites(sites_file), site_name, outdated)
+        report = reprocess_pages(store, configured_sites(sites_file), site_name, outdated)
     finally:
         store.close()
     _report(report.errors, (

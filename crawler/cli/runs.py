@@ -14,6 +14,7 @@ from crawler.cli.errors import ENVIRONMENT_EXIT, printable
 from crawler.cli.options import (
     check_choice,
     chosen_sites,
+    configured_sites,
     db_option,
     json_option,
     known_sites,
@@ -21,7 +22,7 @@ from crawler.cli.options import (
     sites_option,
     user_errors,
 )
-from crawler.sites import SITES_FILE, load_sites
+from crawler.sites import SITES_FILE
 
 
 @click.command()
@@ -39,7 +40,7 @@ def sites(as_json: bool, sites_file: Path, db_path: Path) -> None:
     """
     store = read_store(db_path) if db_path.exists() else None
     try:
-        rows = [_site_row(site, store) for site in load_sites(sites_file).values()]
+        rows = [_site_row(site, store) for site in configured_sites(sites_file).values()]
     finally:
         if store:
             store.close()

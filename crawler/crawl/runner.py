@@ -10,19 +10,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
-from scrapy.utils.project import get_project_settings
 from twisted.internet.defer import DeferredList
 
 from crawler.crawl.failures import guarded
 from crawler.crawl.locks import SiteLock, SiteLocked, lock_sites
+from crawler.crawl.settings import config_settings
 from crawler.crawl.spider import SiteSpider
 from crawler.sites import Site, download_slots
 from crawler.store.db import Store
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
-    from scrapy.settings import Settings
 
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
@@ -49,12 +49,22 @@ class CrawlOptions:
     """Resume a site's interrupted run from its frontier (crawler/crawl/frontier.py) instead of starting afresh."""
     jobs: int = 1
     """Worker processes crawling sites side by side (crawler/crawl/workers.py); 1: this process."""
+    contact_url: str | None = None
+    """Where site owners reach whoever runs the crawl (config.toml's ``contact_url``), in the User-Agent."""
+
+
+def project_settings() -> Settings:
+    """govcrawl's Scrapy settings: the module ``SCRAPY_SETTINGS_MODULE`` names (the fault suite's),
+    else crawler/crawl/settings.py; never the module of a scrapy.cfg in the working directory
+    (crawler/crawl/project.py reads config.toml), and the environment is left as it was."""
+    settings = Settings()
+    settings.setmodule(os.environ.get("SCRAPY_SETTINGS_MODULE", "crawler.crawl.settings"), priority="project")
+    return settings
 
 
 def spider_class(family: str) -> type[SiteSpider]:
     """The spider of a site family."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.crawl.settings")
-    spider = SpiderLoader.from_settings(get_project_settings()).load(family)
+    spider = SpiderLoader.from_settings(project_settings()).load(family)
     assert issubclass(spider, SiteSpider), family  # every spider of spiders/ is a site spider
     return spider
 
@@ -123,9 +133,8 @@ def crawl_in_process(groups: list[list[Site]], options: CrawlOptions, at_once: i
 
 def crawl_settings(options: CrawlOptions, sites: list[Site]) -> Settings:
     """The project's Scrapy settings with the run's options and the sites' politeness."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.crawl.settings")
-    settings = get_project_settings()
-    settings.set("GOVCRAWL_DB", str(options.db))
+    settings = project_settings()
+    settings.setdict(config_settings(options.db, options.contact_url))
     settings.set("GOVCRAWL_PROGRESS", options.progress)
     settings.set("LOG_LEVEL", options.log_level)
     settings.set("LOG_FORMAT", LOG_FORMAT)

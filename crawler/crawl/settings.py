@@ -1,8 +1,14 @@
 """Scrapy settings of govcrawl. Per-site politeness comes from crawler/sites.toml; the database
-and the contact URL from the user's configuration (crawler/config.py: GOVCRAWL_DB, config.toml)."""
+and the contact URL from the user's configuration (crawler/config.py: GOVCRAWL_DB, config.toml),
+which this module never reads: importing it does no I/O. Whoever has read the configuration
+sets what it decides with `config_settings`: the runner, from what the CLI read once, and
+crawler/crawl/project.py, the settings module of ``scrapy crawl`` (scrapy.cfg)."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 from crawler import __version__
-from crawler.config import load_config
 from crawler.extract.stages import DRAFT_STAGES
 
 BOT_NAME = "govcrawl"
@@ -10,9 +16,22 @@ SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
 # --- politeness ----------------------------------------------------------------------
-_CONFIG = load_config()
-GOVCRAWL_CONTACT_URL = _CONFIG.contact_url or "https://github.com/govcrawl/govcrawl"
-USER_AGENT = f"govcrawl/{__version__} (+{GOVCRAWL_CONTACT_URL}; research crawler of government work reports)"
+GOVCRAWL_CONTACT_URL = "https://github.com/govcrawl/govcrawl"  # without a contact_url in config.toml
+
+
+def user_agent(contact_url: str) -> str:
+    """The honest User-Agent of every request: govcrawl, its version, where to reach whoever runs it."""
+    return f"govcrawl/{__version__} (+{contact_url}; research crawler of government work reports)"
+
+
+def config_settings(db: Path, contact_url: str | None) -> dict[str, str]:
+    """The settings the user's configuration decides: the database, the contact URL and the
+    User-Agent naming it."""
+    contact = contact_url or GOVCRAWL_CONTACT_URL
+    return {"GOVCRAWL_DB": str(db), "GOVCRAWL_CONTACT_URL": contact, "USER_AGENT": user_agent(contact)}
+
+
+USER_AGENT = user_agent(GOVCRAWL_CONTACT_URL)
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
@@ -75,7 +94,7 @@ EXTENSIONS = {
 }
 
 # --- govcrawl --------------------------------------------------------------------------
-GOVCRAWL_DB = str(_CONFIG.db)
+# GOVCRAWL_DB: the runner's --db, or config.toml / GOVCRAWL_DB through crawler/crawl/project.py.
 GOVCRAWL_STORE_ENABLED = True
 # Fetch from a replay server of recorded sites (crawler/tools/replay.py) instead of the network.
 GOVCRAWL_REPLAY_URL = None
