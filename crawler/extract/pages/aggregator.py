@@ -18,7 +18,6 @@ starts with the draft's first line and ends with its last line.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -27,6 +26,7 @@ from lxml import html as lxml_html
 from parsel import Selector
 
 from crawler.extract.pages.base import PageType, element_lines, parse_page
+from crawler.extract.pages.prune import pruned
 from crawler.extract.reports import is_report_title
 from crawler.extract.text import clean_line, join_lines, parse_date, squash_spaces
 
@@ -236,14 +236,8 @@ def _without_chrome(part: lxml_html.HtmlElement, heading: lxml_html.HtmlElement)
     """A copy of an entry part without its heading and chrome elements (copied, the page stays whole)."""
     if part is heading or not isinstance(part.tag, str):
         return lxml_html.fromstring("<div></div>")
-    position = [i for i, n in enumerate(part.iter()) if n is heading]
-    part = copy.deepcopy(part)
-    doomed = [n.root for n in Selector(root=part).css(_CHROME)]
-    doomed += [n for i, n in enumerate(part.iter()) if i in position]
-    for node in doomed:
-        if node.getparent() is not None:
-            node.drop_tree()
-    return part
+    doomed = {*part.cssselect(_CHROME), heading}
+    return pruned(part, doomed.__contains__, tail=True)
 
 
 def _title(heading: lxml_html.HtmlElement) -> str:

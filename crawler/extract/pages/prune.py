@@ -1,5 +1,6 @@
 """Removing chrome elements from a parsed tree while keeping the text that follows them: the
-one copy-and-prune every page type uses."""
+one copy-and-prune every page type uses (the families' chrome selectors, the generic page
+type's furniture and link lists, the aggregator's entry chrome)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,19 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 
-def pruned(element: HtmlElement, drop: str | Callable[[HtmlElement], bool]) -> HtmlElement:
+def pruned(element: HtmlElement, drop: str | Callable[[HtmlElement], bool], tail: bool = False) -> HtmlElement:
     """A copy of ``element`` (the page stays whole) without the descendants ``drop`` names: CSS
-    selectors, or a test of an element, judged on the untouched copy. Each goes with its
-    subtree, its tail text stays in place."""
+    selectors, or a test of an element of ``element`` itself (judged on the untouched tree,
+    elements that are not tags included: comments). Each goes with its subtree, its tail text
+    stays in place. The copy keeps ``element``'s own tail text only with ``tail`` (the text
+    after it in its parent: the generic page type and the aggregator read it with the element)."""
     copy = deepcopy(element)
-    copy.tail = None
-    doomed = CSSSelector(drop)(copy) if isinstance(drop, str) else [node for node in copy.iter() if drop(node)]
+    if not tail:
+        copy.tail = None
+    if isinstance(drop, str):
+        doomed = CSSSelector(drop)(copy)
+    else:
+        doomed = [twin for node, twin in zip(element.iter(), copy.iter(), strict=True) if drop(node)]
     for node in doomed:
         if node is not copy and node.getparent() is not None:  # a selector may match ``element`` itself: it stays
             node.drop_tree()  # lxml.html: removes the element, keeps its tail text in place

@@ -10,9 +10,10 @@ headlines, related lists) carry no weight because their text is inside links.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from crawler.extract.pages.prune import pruned
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -84,18 +85,15 @@ def _classed_wrapper(element: HtmlElement) -> bool:
 
 def prune_chrome(root: HtmlElement) -> HtmlElement:
     """A copy of the page without furniture elements (comments and processing instructions too)."""
-    copy = deepcopy(root)
-    page_chars = cjk_count(copy.text_content())
-    doomed = [el for el in copy.iter() if not isinstance(el.tag, str) or is_chrome_element(el)]
-    doomed_ids = {id(d) for d in doomed}
-    for element in doomed:
-        if element.getparent() is None or any(id(a) in doomed_ids for a in element.iterancestors()):
-            continue
-        if _classed_wrapper(element) and cjk_count(element.text_content()) > CHROME_MAX_SHARE * page_chars:
-            doomed_ids.discard(id(element))  # a class word on the page's own wrapper; its parts are judged
-            continue
-        element.drop_tree()  # lxml.html: keeps the tail text
-    return copy
+    page_chars = cjk_count(root.text_content())
+
+    def furniture(element: HtmlElement) -> bool:
+        if isinstance(element.tag, str) and not is_chrome_element(element):
+            return False
+        # A class word on the page's own wrapper: it stays, its parts are judged.
+        return not (_classed_wrapper(element) and cjk_count(element.text_content()) > CHROME_MAX_SHARE * page_chars)
+
+    return pruned(root, furniture, tail=True)
 
 
 def own_text(element: HtmlElement) -> tuple[str, int]:
@@ -195,15 +193,8 @@ def drop_link_lists(root: HtmlElement, weights: dict[HtmlElement, int] | None = 
     """
     weights = paragraph_weights(root) if weights is None else weights
     holding = {node for element in weights for node in (element, *element.iterancestors())}
-    doomed = [el for el in root.iter("ul", "ol", "dl", "table", "div") if el not in holding and _is_link_block(el)]
-    positions = {el: index for index, el in enumerate(root.iter())}
-    copy = deepcopy(root)
-    copied = list(copy.iter())
-    for element in doomed:
-        twin = copied[positions[element]]
-        if twin.getparent() is not None:
-            twin.drop_tree()
-    return copy
+    doomed = {el for el in root.iter("ul", "ol", "dl", "table", "div") if el not in holding and _is_link_block(el)}
+    return pruned(root, doomed.__contains__, tail=True)
 
 
 def _is_link_block(element: HtmlElement) -> bool:
