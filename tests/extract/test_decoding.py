@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hostile_site import gbk_page, report
+from hostile_site import gbk_page, report, report_page
 
 from crawler.extract.decoding import NotHtml, decode_html, visible_text
 
@@ -45,3 +45,29 @@ def test_what_is_no_page_is_refused() -> None:
 def test_visible_text_leaves_out_markup_scripts_and_styles() -> None:
     page = "<html><head><style>p{color:red}</style><script>var a = '<p>x</p>';</script></head><body><p>各位&nbsp;代表</p><!-- c --></body></html>"
     assert visible_text(page) == "各位 代表"
+
+
+@pytest.mark.parametrize(("original", "misread"), [("gbk", "iso8859_15"), ("gbk", "cp1252"), ("utf-8", "cp1252"), ("big5", "latin_1")])
+def test_chinese_once_read_as_a_western_charset_and_saved_as_utf8_is_repaired(original: str, misread: str) -> None:
+    page = report_page(2011, 800).replace('charset="utf-8"', f'charset="{original}"')
+    if original == "big5":  # Big5 holds traditional characters only
+        page = page.translate(str.maketrans("报告这个们为发展经济会议国际区县业时来对开关进实现产动过",
+                                            "報告這個們為發展經濟會議國際區縣業時來對開關進實現產動過"))
+        page = page.encode("big5", errors="ignore").decode("big5")
+    # a byte the charset leaves unassigned reads as the C1 control of its value, as browsers read it
+    misreading = "".join(bytes([b]).decode(misread, errors="ignore") or chr(b) for b in page.encode(original))
+    mojibake = misreading.encode("utf-8")
+    encoding, repaired = decode_html(mojibake, "text/html; charset=utf-8")
+    assert encoding == "utf-8"
+    assert visible_text(repaired) == visible_text(page)
+
+
+@pytest.mark.parametrize("text", [
+    "Le conseil municipal a présenté son rapport annuel : économie, éducation, santé publique et vie associative. " * 20,
+    "Die Stadtverwaltung legte ihren Jahresbericht vor: Wirtschaft, Bildung, Gesundheit, Verkehr und Umweltschutz. " * 20,
+    "各位代表：全年平均气温18.5°C，降水量1200毫米；粮食总产量×万吨，增长3.5％。" * 20,
+])
+def test_western_and_chinese_pages_are_left_as_they_are(text: str) -> None:
+    page = f"<html><head><meta charset=\"utf-8\"></head><body><p>{text}</p></body></html>"
+    assert decode_html(page.encode("utf-8")) == ("utf-8", page)
+

@@ -16,6 +16,7 @@ from crawler.extract.pages.aggregator import AggregatorPage
 from crawler.extract.pages.base import PageType, parse_page
 from crawler.extract.pages.discuz import DiscuzThread
 from crawler.extract.pages.generic.article import GenericArticle
+from crawler.extract.pages.gkmlpt import GkmlptArticle
 from crawler.extract.pages.govcn import GovcnArticle
 from crawler.extract.pages.jcms import JcmsArticle
 from crawler.extract.pages.news import NewsArticle
@@ -26,12 +27,13 @@ from crawler.extract.pages.wordpress import WordpressArticle
 # Stored on every copy (copies.extractor_version). Bump it with any change to what a page
 # type, clean, metadata or dedup makes of a page; then `govcrawl reprocess --outdated`
 # re-extracts exactly the stored pages whose copies an older version made (no network).
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 PAGE_TYPES: dict[str, type[PageType]] = {
     cls.name: cls
     for cls in (
-        JcmsArticle, GovcnArticle, TrsArticle, VsbArticle, DiscuzThread, WordpressArticle, NewsArticle, AggregatorPage, GenericArticle,
+        GkmlptArticle, JcmsArticle, GovcnArticle, TrsArticle, VsbArticle, DiscuzThread, WordpressArticle, NewsArticle, AggregatorPage,
+        GenericArticle,
     )
 }
 
