@@ -35,6 +35,7 @@ from crawler.crawl.spider import SiteSpider
 from crawler.extract.items import PageItem
 from crawler.extract.reports import is_report_title
 from crawler.extract.text import squash_spaces
+from crawler.extract.titles import LINK_TITLES, first_part
 from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -50,7 +51,6 @@ _ARTICLE_URL = re.compile(
 _NOT_HTML = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|jpe?g|png|gif|bmp|mp[34]|avi|flv|swf|exe|apk)$", re.I)
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——)\s*")
 NAV_TITLE_MAX = 12
 """Links with longer titles are articles, not columns or pagers."""
 
@@ -76,7 +76,7 @@ def page_titles(html: str) -> list[str]:
     sel = Selector(text=html)
     title = squash_spaces(sel.css("title::text").get(default=""))
     headings = [squash_spaces(h.xpath("string()").get() or "") for h in sel.css("h1")]
-    return [t for t in [_TITLE_SEPARATORS.split(title)[0], *headings] if t]
+    return [t for t in [first_part(title, LINK_TITLES), *headings] if t]
 
 
 def feed_urls(html: str, page_url: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Text cleaning stage: strip the chrome lines a page type left in a draft, clean its title.
+"""Text cleaning stage: strip the chrome lines a page type left in a draft, clean its title (crawler/extract/titles.py).
 
 Every rule is positional and conservative. A line goes only when the whole line is chrome
 (a share bar, a 字号 大 中 小 switch, a 发布日期/浏览次数 line, a breadcrumb, 上一篇/下一篇),
@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from crawler.extract.items import Draft
 from crawler.extract.text import clean_line, cut_at_preview_marker, squash_spaces
+from crawler.extract.titles import clean_title
 
 # How far into the text (in lines) a byline / QR / disclaimer block may sit and still count as an edge.
 HEAD_LINES = 4
@@ -87,15 +88,6 @@ _TAIL_CUT = re.compile(
     r"^[【\[]?(?:相关推荐|相关阅读|相关文章|相关新闻|猜你喜欢|热门推荐|推荐阅读|延伸阅读|免责声明|版权声明)[】\]]?\s*[:：]?"
 )
 _TAIL_CUT_MAX_PROSE = 150  # a related-headlines list holds no paragraph this long
-
-# --- titles -----------------------------------------------------------------------------------
-_TITLE_SEPARATOR = re.compile(r"(\s*(?:_|\||｜|\s[-–—－]\s)\s*)")
-_SITE_NAME = re.compile(
-    r"(?:政府|人民政府|门户网站|网站|网|论坛|社区|贴吧|官网|平台|文库|频道|报|日报|在线|之窗|之声|新闻|资讯)$"
-    r"|Powered by|Discuz|WordPress|^[A-Za-z0-9.-]+\.(?:com|cn|net|org)(?:\.cn)?$",
-    re.I,
-)
-_TITLE_PREFIX = re.compile(r"^(?:【[^】]{1,20}】|\[[^\]]{1,20}\]|〖[^〗]{1,20}〗|\d{1,3}[-_、．.](?=\D|(?:19|20)\d{2}\D))\s*")
 
 
 def clean_draft(draft: Draft) -> Draft:
@@ -176,17 +168,3 @@ def parse_byline(line: str) -> dict[str, str]:
         if value:
             fields.setdefault(_BYLINE_LABELS[label], value)
     return fields
-
-
-def clean_title(title: str) -> str:
-    """A title without site names, bracket prefixes (【宝兴县招商】, [转载]) or numbering (006-)."""
-    pieces = _TITLE_SEPARATOR.split(squash_spaces(title))  # text, separator, text, …
-    if any(re.search(r"Powered by|Discuz", p, re.I) for p in pieces[::2]):
-        pieces = pieces[:1]  # Discuz: subject - forum - site - Powered by Discuz!
-    while len(pieces) > 1 and (not pieces[-1] or _SITE_NAME.search(pieces[-1])):
-        pieces = pieces[:-2]
-    title = "".join(pieces)
-    previous = None
-    while previous != title:
-        previous, title = title, _TITLE_PREFIX.sub("", title, count=1)
-    return title.strip()

@@ -23,6 +23,7 @@ from crawler.crawl.listing import Link, page_links
 from crawler.crawl.runner import spider_class
 from crawler.extract.divisions import registry
 from crawler.extract.reports import is_report_title
+from crawler.extract.titles import PORTAL_TITLES, last_part
 from crawler.sites import Site
 from crawler.tools.check import FetchError, fetch
 
@@ -130,7 +131,7 @@ def site_meta(html: str) -> tuple[str | None, str | None]:
     if meta:
         return code, meta.group(1).strip()
     title = _TITLE.search(html)  # 首页_永州市地方志编纂室: the site is named last
-    return code, (re.split(r"\s*[_|–—-]\s*", title.group(1).strip())[-1] or None) if title else None
+    return code, (last_part(title.group(1).strip(), PORTAL_TITLES) or None) if title else None
 
 
 def site_name_from(url: str) -> str:

@@ -29,6 +29,7 @@ from crawler.extract.pages.base import PageType, element_lines, parse_page
 from crawler.extract.pages.prune import pruned
 from crawler.extract.reports import is_report_title
 from crawler.extract.text import clean_line, join_lines, parse_date, squash_spaces
+from crawler.extract.titles import AGGREGATOR_TITLES, strip_prefix
 
 # Shortest entry text that is a document; shorter entries are teasers (title + link + a sentence).
 MIN_DOCUMENT_CHARS = 200
@@ -40,8 +41,6 @@ _MAX_INFO_CHARS = 80
 _HEADINGS = "//h1 | //h2 | //h3 | //h4 | //h5 | //dt | //*[contains(@class, 'title')]"
 # Elements inside an entry that are never content.
 _CHROME = "script, style, .more, .hits, .share, .tags, .ad, .ads, .pages, .pagination"
-# ``【宝兴县招商】`` / ``[普洱招商]`` before the title.
-_TITLE_PREFIX = re.compile(r"^\s*(?:[【\[][^】\]]{1,20}[】\]]\s*)+")
 # A "read the rest elsewhere" link in an entry; with the text cut short before it, the entry is a preview.
 _READ_MORE_WORDS = r"(?:阅读全文|查看全文|展开全文|全文阅读|阅读更多|查看更多|点击查看|详细内容|详情|更多)"
 _READ_MORE = re.compile(rf"\s*[\[【(（]?\s*{_READ_MORE_WORDS}\s*[>»]*\s*[\]】)）]?\s*$")
@@ -242,8 +241,8 @@ def _without_chrome(part: lxml_html.HtmlElement, heading: lxml_html.HtmlElement)
 
 def _title(heading: lxml_html.HtmlElement) -> str:
     """Heading text without ``【…招商】`` prefixes; its link's ``title`` when the heading is cut (``…``)."""
-    text = _TITLE_PREFIX.sub("", squash_spaces(heading.text_content())).strip()
-    for linked in (_TITLE_PREFIX.sub("", squash_spaces(t)).strip() for t in heading.xpath(".//a/@title")):
+    text = strip_prefix(squash_spaces(heading.text_content()), AGGREGATOR_TITLES).strip()
+    for linked in (strip_prefix(squash_spaces(t), AGGREGATOR_TITLES).strip() for t in heading.xpath(".//a/@title")):
         if linked.startswith(text.rstrip(".…")) and len(linked) > len(text.rstrip(".…")):
             return linked
     return text

@@ -21,6 +21,7 @@ from parsel import Selector
 from crawler.extract.pages.base import PageType, element_lines
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, join_lines, parse_date, squash_spaces
+from crawler.extract.titles import FORUM_TITLES, first_part
 
 FLOOR_ID = re.compile(r"^post_\d+$")
 # Old templates (X1.5, 7.2) write the edit note as plain text: [ 本帖最后由 张三 于 2010-3-2 10:15 编辑 ]
@@ -126,7 +127,7 @@ class DiscuzThread(PageType):
         subject = self.sel.css(self.SUBJECT).xpath("string()").get()
         if subject and subject.strip():
             return squash_spaces(subject)
-        return squash_spaces(self.sel.css("title::text").get(default="").split(" - ")[0])
+        return squash_spaces(first_part(self.sel.css("title::text").get(default=""), FORUM_TITLES))
 
     def text(self) -> str:
         """The report floors' bodies without chrome, one paragraph per line."""

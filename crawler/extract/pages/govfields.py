@@ -48,9 +48,6 @@ _LABEL = re.compile(
 )
 _SOURCE_LABELS = ("来源", "文章来源", "信息来源")
 _DATE_LABELS = ("发布时间", "发布日期", "日期", "时间")
-# Separators between an article title and the site/column names in <title>.
-_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|-(?=[^-]*(?:人民政府|政府网|门户网站|网)$))\s*")
-_SITE_NAME = re.compile(r"(?:人民政府|政府网|门户网站|政府门户|中国政府网|网站|政务网|人民政府办公室)$")
 
 
 def labelled_fields(lines: list[str]) -> dict[str, str]:
@@ -96,13 +93,6 @@ def info_source(fields: dict[str, str]) -> str | None:
         if value:
             return value
     return None
-
-
-def clean_title(title: str) -> str:
-    """A <title>-style title without site and column names: ``报告_政策_中国政府网`` → ``报告``."""
-    parts = [p for p in _TITLE_SEPARATORS.split(squash_spaces(title)) if p]
-    kept = [p for p in parts if not _SITE_NAME.search(p)]
-    return (kept or parts or [""])[0]
 
 
 def text_around(root: HtmlElement, body: HtmlElement) -> tuple[list[str], list[str]]:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from crawler.extract.pages.base import PageType, element_lines, preferred
 from crawler.extract.pages.govfields import (
-    clean_title,
     first_date,
     info_date,
     info_source,
@@ -23,6 +22,7 @@ from crawler.extract.pages.govfields import (
 )
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import join_lines, parse_date, squash_spaces
+from crawler.extract.titles import GOV_TITLES, article_part
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -74,7 +74,7 @@ class GovArticle(PageType):
         return squash_spaces(fixed or meta or "") or self._heading() or self._page_title()
 
     def _page_title(self) -> str:
-        return clean_title(self.sel.css("title::text").get(default=""))
+        return article_part(self.sel.css("title::text").get(default=""), GOV_TITLES)
 
     def _heading(self) -> str:
         """The heading nearest before the body, preferring one that <title> repeats."""

@@ -21,6 +21,7 @@ from parsel import Selector
 from crawler.extract.pages.base import PageType, element_lines
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, labelled_values, parse_date, squash_spaces
+from crawler.extract.titles import NEWS_TITLES, first_part
 
 URL_PATTERN = re.compile(r"/system/\d{4}/\d{2}/\d{2}/\d+(?:_\d+)?\.s?html?(?:[?#].*)?$", re.I)
 _ENP_CONTENT = re.compile(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->", re.S | re.I)
@@ -168,7 +169,7 @@ class NewsArticle(PageType):
         if enp:
             return enp
         page_title = squash_spaces(self.sel.css("title::text").get(default=""))
-        return re.split(r"\s*[_|]\s*|\s+-\s+", page_title)[0]
+        return first_part(page_title, NEWS_TITLES)
 
     def info(self, body: lxml_html.HtmlElement) -> dict[str, str]:
         """Date, source and author from the info line between the heading and the body."""

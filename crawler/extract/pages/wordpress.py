@@ -17,10 +17,8 @@ from parsel import Selector
 from crawler.extract.pages.base import PageType, alternatives, element_lines, preferred
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, cut_at_preview_marker, parse_date, squash_spaces
+from crawler.extract.titles import FARM_TITLES, strip_prefix, without_site_suffix
 
-# Title numbering a farm puts before the document name: 006-2021年…, 12、…, 03_…
-NUMBER_PREFIX = re.compile(r"^\d{1,3}\s*[-_、.．]\s*(?=\D|\d{4})")
-TITLE_SEPARATORS = re.compile(r"\s*[-_|–—]\s*")
 # Lines after which the article is over (not truncated: nothing is withheld).
 END_LINE = re.compile(r"^(?:THE END|-*\s*END\s*-*|(?:相关|热门|猜你|推荐|延伸)(?:推荐|阅读|文章|喜欢)[:：]?)$", re.I)
 CHROME_LINES = (
@@ -112,17 +110,17 @@ class WordpressArticle(PageType):
         headings = (self.sel.xpath(xpath).xpath("string()").get() for xpath in alternatives(self.TITLE))
         found = next((t for t in headings if t and t.strip()), None)
         title = squash_spaces(found or self.sel.css(self.TITLE_META).get() or self.sel.css("title::text").get(default=""))
-        return NUMBER_PREFIX.sub("", self.without_site_name(title))
+        return strip_prefix(self.without_site_name(title), FARM_TITLES)
 
     def without_site_name(self, title: str) -> str:
         """``2021年XX县政府工作报告全文-XX文库`` → ``2021年XX县政府工作报告全文``."""
         names = {squash_spaces(n) for n in self.sel.css(self.SITE_NAME).getall() if n.strip()}
         page_title = squash_spaces(self.sel.css("title::text").get(default=""))
-        parts = TITLE_SEPARATORS.split(page_title)
+        parts = FARM_TITLES.separators.split(page_title)
         if len(parts) > 1:
             names.add(parts[-1])
         for name in names:
-            stripped = re.sub(TITLE_SEPARATORS.pattern + re.escape(name) + r"$", "", title)
+            stripped = without_site_suffix(title, name, FARM_TITLES)
             if stripped and stripped != title:
                 return stripped
         return title

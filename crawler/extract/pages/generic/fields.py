@@ -22,6 +22,7 @@ from htmldate import find_date
 from crawler.extract.fallback import MAX_CHARS
 from crawler.extract.pages.base import element_lines
 from crawler.extract.text import parse_date, squash_spaces
+from crawler.extract.titles import GENERIC_TITLES, title_parts
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -35,9 +36,6 @@ HEADING_BEFORE_TEXT = (
     "preceding::*[self::h1 or self::h2 or self::h3 or contains(@class, 'tit') or contains(@id, 'tit')][position() <= 6]"
 )
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 4, 100
-# Between the article title and the site/column names of a <title>: _ | ｜ — 〉 » and a spaced
-# or final hyphen (``报道-新华网``). Not a colon: 标普：希腊… is one title.
-TITLE_SEPARATORS = re.compile(r"\s*(?:_+|\|+|｜|\s[-—–]+\s|--+|—+|-(?=[^-]{2,30}$)|〉|»|«)\s*")
 DATE_META = (
     'meta[name="PubDate"]::attr(content), meta[name="pubdate"]::attr(content), '
     'meta[property="article:published_time"]::attr(content), meta[name="publishdate"]::attr(content), '
@@ -56,11 +54,6 @@ def _key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def title_parts(title: str) -> list[str]:
-    """A <title> cut at its separators."""
-    return [part for part in TITLE_SEPARATORS.split(squash_spaces(title)) if part]
-
-
 def headings(sel: Selector) -> list[str]:
     """Texts of the page's headings and title-classed elements of title length."""
     found = (squash_spaces(h.xpath("string()").get() or "") for h in sel.css(HEADINGS) if h.root.tag not in ("title", "meta"))
@@ -74,10 +67,10 @@ def page_title(sel: Selector, text_root: HtmlElement | None) -> str:
         return meta
     title = squash_spaces(sel.css("title::text").get(default=""))
     repeated = [heading for heading in headings(sel) if _key(heading) in _key(title)]
-    site_name_only = len(title_parts(title)) <= 1 and all(_key(heading) == _key(title) for heading in repeated)
+    site_name_only = len(title_parts(title, GENERIC_TITLES)) <= 1 and all(_key(heading) == _key(title) for heading in repeated)
     if repeated and not site_name_only:
         return max(repeated, key=lambda heading: len(_key(heading)))
-    parts = title_parts(squash_spaces(sel.css(OG_TITLE).get(default="")) or title)
+    parts = title_parts(squash_spaces(sel.css(OG_TITLE).get(default="")) or title, GENERIC_TITLES)
     nearest = heading_before(text_root) if text_root is not None else ""
     column_and_site = bool(parts) and len(nearest) > len(parts[0]) and not any(_shares(p, nearest) for p in parts)
     if nearest and (site_name_only or column_and_site):
