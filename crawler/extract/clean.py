@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from crawler.extract.chrome import CONTACT, NOTICES, PAGE_TOOLS, PREV_NEXT, QR, RELATED, words
 from crawler.extract.items import Draft
 from crawler.extract.text import clean_line, cut_at_preview_marker, squash_spaces
 from crawler.extract.titles import clean_title
@@ -25,25 +26,16 @@ _MAX_CHROME_CHARS = 80
 _SENTENCE_PUNCT = re.compile(r"[。；！？]|，.*，")
 
 # --- whole-line chrome, wherever it stands --------------------------------------------------
-# Lines made of nothing but these words (and brackets/separators) are page furniture.
-_CHROME_TOKENS = (
-    "打印本页 打印此页 打印文章 打印 关闭窗口 关闭本页 关闭 返回顶部 回到顶部 返回列表 返回首页 返回 顶部 "
-    "收藏本页 加入收藏 收藏 分享到 分享至 分享 微信 朋友圈 微博 新浪微博 腾讯微博 QQ空间 QQ好友 QQ 复制链接 "
-    "我要纠错 纠错 字号 字体 默认 大 中 小 保存 保存本页 推荐给朋友 点赞 评论 举报 TOP Top top"
-).split()
-_TOKEN_LINE = re.compile(
-    r"^(?:[\s【】\[\]（）()|｜:：>»·•/、,，-]*(?:"
-    + "|".join(sorted(map(re.escape, _CHROME_TOKENS), key=len, reverse=True))
-    + r"))+[\s【】\[\]（）()|｜:：>»·•/、,，-]*$"
-)
+# Lines made of nothing but page tools (and brackets/separators) are page furniture.
+_TOKEN_LINE = re.compile(r"^(?:[\s【】\[\]（）()|｜:：>»·•/、,，-]*(?:" + words(PAGE_TOOLS) + r"))+[\s【】\[\]（）()|｜:：>»·•/、,，-]*$")
 _CHROME_LINE = re.compile(
     r"^(?:"
     r"[【\[]?(?:字号|字体)[:：]?\s*[【\[]?\s*大\s*中\s*小.*"  # 【字号 大 中 小】, 字体：大 中 小
     r"|分享(?:到|至)?[:：].*"  # 分享到：微信 微博
     r"|(?:您的?|你的?)?(?:当前|所在)(?:的)?位置\s*[:：].*"  # 当前位置：首页 > …
     r"|首页\s*(?:>|＞|>>|»|›|→|/)\s*.*"  # 首页 > 政府信息公开 > …
-    r"|(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?.*"
-    r"|(?:相关推荐|相关阅读|相关文章|相关新闻|相关链接|猜你喜欢|热门推荐|推荐阅读|延伸阅读|热点推荐|精彩推荐|最新文章|热门文章)\s*[:：]?"
+    rf"|(?:{words(PREV_NEXT)})\s*[:：]?.*"
+    rf"|(?:{words(RELATED)})\s*[:：]?"
     r"|[|｜/\\\-—_=·•*~]+"  # separator rules
     r")$"
 )
@@ -78,15 +70,9 @@ _BYLINE_LABELS = {
 _BYLINE_LABEL = "|".join(sorted(map(re.escape, _BYLINE_LABELS), key=len, reverse=True))
 _BYLINE_PAIR = re.compile(r"(" + _BYLINE_LABEL + r")\s*[:：]\s*(.*?)\s*(?=(?:" + _BYLINE_LABEL + r")\s*[:：]|$)")
 _BYLINE_LINE = re.compile(r"^[（(【\[]?\s*(?:" + _BYLINE_LABEL + r")\s*[:：].*?[)）】\]]?$")
-_EDGE_CHROME = re.compile(
-    r"扫一扫|扫码|扫描二维码|二维码|长按识别|关注(?:我们的)?(?:微信)?公众号|微信公众号|微信号[:：]"
-    r"|免责声明|仅供参考|如有侵权|侵权请联系|侵删|版权归原作者|版权归原|不代表本站|本站仅提供|版权所有|Copyright|©"
-    r"|转载请注明|未经授权|联系我们|联系电话|客服"
-)
+_EDGE_CHROME = re.compile(words(QR, NOTICES, CONTACT))
 # Headings after which only furniture follows (related lists, disclaimers): the text ends before them.
-_TAIL_CUT = re.compile(
-    r"^[【\[]?(?:相关推荐|相关阅读|相关文章|相关新闻|猜你喜欢|热门推荐|推荐阅读|延伸阅读|免责声明|版权声明)[】\]]?\s*[:：]?"
-)
+_TAIL_CUT = re.compile(rf"^[【\[]?(?:{words(RELATED, ('免责声明', '版权声明'))})[】\]]?\s*[:：]?")
 _TAIL_CUT_MAX_PROSE = 150  # a related-headlines list holds no paragraph this long
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from lxml import html as lxml_html
 from parsel import Selector
 
+from crawler.extract.chrome import CONTACT, PAGER, QR, RELATED, words
 from crawler.extract.pages.base import PageType, element_lines, parse_page
 from crawler.extract.pages.prune import pruned
 from crawler.extract.reports import is_report_title
@@ -49,11 +50,10 @@ _READ_MORE_LINK = re.compile(rf"^\W*{_READ_MORE_WORDS}\W*$")
 _COMPLETE_END = re.compile(r"[。！？!?”」』）)]$")
 # Short lines of an entry that describe it: date, 来源, 浏览/点击 counts.
 _INFO_LABEL = re.compile(r"(?:来源|发布时间|发布日期|时间|浏览|点击|阅读|人气)\s*[:：]|\d+\s*次")
-_CHROME_LINE = re.compile(
-    r"^[-·•]?\s*(?:.{0,12}投稿|联系我们|企业入驻|热门推荐|相关推荐|推荐阅读|免责声明|版权所有|Copyright|招商热线|"
-    r"电话[:：]|扫码|二维码|上一页|下一页|首页|尾页|末页|共\s*\d+\s*页|返回顶部|[-·•]$)",
-    re.I,
-)
+AGGREGATOR_CHROME = (r".{0,12}投稿", "企业入驻", "招商热线", "电话[:：]", r"共\s*\d+\s*页", "返回顶部", "免责声明", "版权所有",
+                     "Copyright", "[-·•]$")
+"""The 招商 sites' own chrome words, beside the vocabulary's (crawler/extract/chrome.py)."""
+_CHROME_LINE = re.compile(rf"^[-·•]?\s*(?:{words(CONTACT, RELATED, QR, PAGER, AGGREGATOR_CHROME)})", re.I)
 
 
 def page_text(html: str) -> str:

@@ -18,6 +18,7 @@ from functools import cached_property
 from lxml import html as lxml_html
 from parsel import Selector
 
+from crawler.extract.chrome import COMMENTS, CRUMBS, PREV_NEXT, QR, RELATED, TOOLS_AT_LINE_START, words
 from crawler.extract.pages.base import PageType, element_lines
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, labelled_values, parse_date, squash_spaces
@@ -42,12 +43,10 @@ _INFO_LINE = re.compile(r"^(?:发布时间[:：]\s*)?\d{4}\s*[-年/].{0,80}(?:�
 # A line made of editor labels and names only: ``编辑：赵六 审核：钱七``, ``【责任编辑：王五】``.
 _EDITOR_LINE = re.compile(r"^[（(\[【]?\s*(?:责任编辑|值班编辑|编辑|责编|审核|终审|审校|校对|监制|签发)\s*[:：]")
 # Chrome lines: share/print/font-size, QR/WeChat prompts, related lists, prev/next, comments, footer.
+NEWS_CHROME = ("微信扫一扫", r"关注.{0,12}(?:公众号|微信)", "版权所有", "Copyright", "ICP")
+"""The news portals' own chrome words, beside the vocabulary's (crawler/extract/chrome.py)."""
 _CHROME_LINE = re.compile(
-    r"^[【\[]?(?:分享到|分享|打印(?:本页|此文)?|关闭(?:窗口|本页)?|收藏|字号|字体|返回顶部|"
-    r"扫一扫|扫码|微信扫一扫|长按识别|关注.{0,12}(?:公众号|微信)|二维码|微信公众号|"
-    r"相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|热点推荐|上一篇|下一篇|网友评论|我要评论|发表评论|"
-    r"版权所有|Copyright|ICP|您当前的位置|当前位置)",
-    re.I,
+    rf"^[【\[]?(?:{words(TOOLS_AT_LINE_START, QR, RELATED, PREV_NEXT, COMMENTS, CRUMBS, NEWS_CHROME)})", re.I,
 )
 _CHROME_MAX_CHARS = 60
 # Page navigation of a multi-page article: ``第1页 第2页 下一页``, ``上一页 1 2 3 下一页``.

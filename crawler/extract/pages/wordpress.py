@@ -14,6 +14,7 @@ from functools import cached_property
 
 from parsel import Selector
 
+from crawler.extract.chrome import PAGER, PREV_NEXT, words
 from crawler.extract.pages.base import PageType, alternatives, element_lines, preferred
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, cut_at_preview_marker, parse_date, squash_spaces
@@ -22,7 +23,7 @@ from crawler.extract.titles import FARM_TITLES, strip_prefix, without_site_suffi
 # Lines after which the article is over (not truncated: nothing is withheld).
 END_LINE = re.compile(r"^(?:THE END|-*\s*END\s*-*|(?:相关|热门|猜你|推荐|延伸)(?:推荐|阅读|文章|喜欢)[:：]?)$", re.I)
 CHROME_LINES = (
-    re.compile(r"^(?:上一篇|下一篇|上一页|下一页)\s*[:：]?"),
+    re.compile(rf"^(?:{words(PREV_NEXT, PAGER)})\s*[:：]?"),
     re.compile(r"^(?:标签|Tags?|关键词|分类)\s*[:：]", re.I),
     re.compile(r"^(?:分享到|分享至|分享)[:：]?|^(?:赞|收藏|点赞|打赏|分享|海报|评论)\s*[(（]?\d*[)）]?$|^[(（]\d+[)）]$"),
     re.compile(r"^(?:(?:版权|免责)?声明|版权所有)[:：]|^(?:版权|免责)声明$|如若转载|转载请(?:注明|保留)"),
