@@ -94,12 +94,16 @@ def test_a_newer_schema_is_refused_naming_both_versions(demo_db: Path, tmp_path:
 
 
 def damage(db: Path) -> None:
-    """Overwrite whole B-tree pages in the middle of the file, as a failing disk would."""
-    size = db.stat().st_size
+    """Overwrite the root page of every table and index, as a failing disk would: whichever table a
+    command reads first, the read fails, whatever order the demo's sites were stored in."""
+    with sqlite3.connect(db) as conn:
+        (size,) = conn.execute("PRAGMA page_size").fetchone()
+        roots = [page for (page,) in conn.execute("SELECT rootpage FROM sqlite_master WHERE rootpage > 1")]
+    conn.close()
     with db.open("r+b") as fh:
-        for page in range(8, size // 4096 - 4, 3):
-            fh.seek(page * 4096)
-            fh.write(bytes([0x0D, 0xFF] * 2048))
+        for page in roots:
+            fh.seek((page - 1) * size)
+            fh.write(bytes([0x0D, 0xFF] * (size // 2)))
 
 
 @pytest.mark.parametrize(
