@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 from crawler.extract.decoding import decode_html
+from crawler.extract.pages.base import parse_page
 from crawler.extract.pages.registry import recognise
+from crawler.extract.pages.trs import TrsArticle
 from crawler.extract.stages import process_page
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -25,7 +27,7 @@ def test_a_pasted_trs_editor_body_stays_gkmlpt() -> None:
     html = html.replace('<div class="article-content">', '<div class="article-content"><div class="TRS_Editor">', 1).replace(
         '<div class="attachment">', '</div><div class="attachment">', 1)
     [draft] = process_page(url, html)
-    assert draft.page_type == "gkmlpt"
+    assert draft.page_type == "gkmlpt" and not TrsArticle.matches(url, parse_page(html))
     assert draft.text.splitlines()[0] == "各镇人民政府、街道办事处，市府直属各单位："
     assert draft.metadata["index_no"] == "11449900MB2C00000X/2023-00041"
 

@@ -11,8 +11,10 @@ import pytest
 from conftest import SITES
 
 from crawler.extract.decoding import decode_html
+from crawler.extract.pages.base import parse_page
 from crawler.extract.pages.jcms import JcmsArticle
 from crawler.extract.pages.registry import extract_drafts, recognise
+from crawler.extract.pages.trs import TrsArticle
 
 SITE = SITES / "www.wenzhou.gov.cn"
 GOLD: list[dict[str, Any]] = [g for g in json.loads((SITE / "_gold.json").read_text("utf-8")) if g["status"] == 200]
@@ -66,3 +68,14 @@ def test_hinted_type_that_does_not_recognise_the_page_falls_back_to_generic() ->
     html = f"<html><head><title>2020年某县政府工作报告</title></head><body><div class='article'>{report}</div></body></html>"
     [draft] = extract_drafts("http://www.example.gov.cn/a.html", html, "jcms")
     assert draft.page_type == "generic" and "第39条" in draft.text
+
+
+def test_a_trs_editor_pasted_into_the_jcms_body_leaves_the_page_jcms_and_only_a_body_of_its_own_makes_it_trs() -> None:
+    case = SITES.parent / "fixtures" / "jcms" / "trs_ueditor_pasted_body"
+    url = json.loads((case / "meta.json").read_text("utf-8"))["url"]
+    html = decode_html((case / "body.html").read_bytes())[1]
+    assert recognise(url, html) is JcmsArticle and not TrsArticle.matches(url, parse_page(html))
+    # the same editor as the page's own body container, outside any JCMS body container: the body is TRS's
+    moved = html.replace('<td class="bt_content"><div id="zoom">', "<td><div>").replace('<div class="TRS_UEDITOR trs_paper_default trs_web">', '<div class="TRS_UEDITOR">')
+    moved = moved.replace('<meta name="ContentStart">', "").replace('<meta name="ContentEnd">', "")
+    assert not JcmsArticle.matches(url, parse_page(moved))

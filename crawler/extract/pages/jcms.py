@@ -52,11 +52,19 @@ class JcmsArticle(PageType):
         'script[src*="/module/visitcount/articlehits.jsp"]'
     )
     OTHER_EDITORS = "div.TRS_Editor, div.TRS_UEDITOR, div.trs_editor_view, [id='UCAP-CONTENT']"
+    CONTENT_START = 'meta[name="ContentStart"], meta[name="contentstart"]'
 
     @classmethod
     def matches(cls, url: str, sel: Selector) -> bool:
-        """JCMS's own markers on a page whose body no other CMS's editor wrote."""
-        return bool(sel.css(cls.MARKERS)) and not sel.css(cls.OTHER_EDITORS)
+        """JCMS's own markers, on a page whose body no other CMS's editor wrote. Another editor's
+        markup inside JCMS's own body is pasted content (a county reposting a www.gov.cn policy
+        keeps its ``div.TRS_UEDITOR``): the page is still JCMS."""
+        if not sel.css(cls.MARKERS):
+            return False
+        containers = {found.root for found in sel.css(cls.BODY)} | {
+            parent for parent in (meta.root.getparent() for meta in sel.css(cls.CONTENT_START)) if parent is not None
+        }
+        return all(any(a in containers for a in other.root.iterancestors()) for other in sel.css(cls.OTHER_EDITORS))
 
     def title(self) -> str:
         title = self.sel.css(self.TITLE_META).get() or self.sel.css(self.TITLE_CELL).xpath("string()").get()

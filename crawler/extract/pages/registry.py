@@ -27,7 +27,7 @@ from crawler.extract.pages.wordpress import WordpressArticle
 # Stored on every copy (copies.extractor_version). Bump it with any change to what a page
 # type, clean, metadata or dedup makes of a page; then `govcrawl reprocess --outdated`
 # re-extracts exactly the stored pages whose copies an older version made (no network).
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 PAGE_TYPES: dict[str, type[PageType]] = {
     cls.name: cls

@@ -16,7 +16,9 @@ import re
 
 from parsel import Selector
 
+from crawler.extract.pages.gkmlpt import GkmlptArticle
 from crawler.extract.pages.govpage import GovArticle
+from crawler.extract.pages.jcms import JcmsArticle
 
 # ./202104/t20210408_412345.html, ./2023-01/t20230116_2345678.shtml
 URL_PATTERN = re.compile(r"/\d{4}-?\d{2}/t\d{8}_\d+\.s?html?(?:[?#].*)?$", re.I)
@@ -34,7 +36,8 @@ class TrsArticle(GovArticle):
 
     @classmethod
     def matches(cls, url: str, sel: Selector) -> bool:
-        """A TRS editor body on a WCM page (WCM URL or markers); gov.cn's UCAP pages are ``govcn``."""
-        if not sel.css(cls.BODY) or sel.css('[id="UCAP-CONTENT"]'):
+        """A TRS editor body on a WCM page (WCM URL or markers); gov.cn's UCAP pages are ``govcn``, and
+        a page another platform's own markers name (JCMS, gkmlpt) only holds a body pasted from TRS."""
+        if not sel.css(cls.BODY) or sel.css('[id="UCAP-CONTENT"]') or JcmsArticle.matches(url, sel) or GkmlptArticle.matches(url, sel):
             return False
         return bool(URL_PATTERN.search(url) or _WCM_MARKERS.search(sel.get() or ""))
