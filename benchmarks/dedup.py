@@ -36,6 +36,7 @@ from crawler.dedup import fingerprints as dedup  # noqa: E402
 from crawler.extract.items import Draft  # noqa: E402
 from crawler.store.db import Store  # noqa: E402
 from crawler.store.rows import RawPage  # noqa: E402
+from crawler.store.versions import STAGE_VERSIONS
 
 YEARS = range(2019, 2024)
 
@@ -140,7 +141,7 @@ def save(store: Store, page: Page, fingerprints: list[dedup.Fingerprint] | None 
     raw = RawPage(url=page.url, site=page.url.split("/")[2], status=200, headers={}, body=body,
                   encoding="utf-8", fetched_at="2026-11-21T00:00:00+00:00",
                   site_kind=page.kind)
-    result = store.save_page(raw, page.drafts, None, "bench", fingerprints)
+    result = store.save_page(raw, page.drafts, None, STAGE_VERSIONS, fingerprints)
     return [row[0] for row in store.db.execute("select id from copies where page_id = ? order by seg", [result.page_id])]
 
 

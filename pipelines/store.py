@@ -10,10 +10,10 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.store.db import Store
 from crawler.store.health import run_status
 from crawler.store.rows import RawPage
+from crawler.store.versions import STAGE_VERSIONS
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -66,7 +66,7 @@ class StorePipeline:
             fetched_at=page["fetched_at"], final_url=page["final_url"], site_kind=page["site_kind"],
         )
         assert self.store is not None  # opened by spider_opened
-        result = self.store.save_page(raw, page["drafts"], self.run_id, EXTRACTOR_VERSION, page["fingerprints"])
+        result = self.store.save_page(raw, page["drafts"], self.run_id, STAGE_VERSIONS, page["fingerprints"])
         self.stats.inc_value("govcrawl/pages/stored")
         for outcome in ("new", "duplicate", "unchanged", "updated"):
             self.stats.inc_value(f"govcrawl/documents/{outcome}", getattr(result, outcome))

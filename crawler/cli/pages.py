@@ -77,15 +77,16 @@ def ingest(files: tuple[Path, ...], url: str | None, site_name: str | None, site
 
 @click.command()
 @click.option("--site", "site_name", help="Only the pages of this site (see `govcrawl sites`).")
-@click.option("--outdated", is_flag=True, help="Only pages whose copies were made by another extractor version.")
+@click.option("--outdated", is_flag=True, help="Only pages whose copies another version of some stage made; only the stages that changed.")
 @sites_option
 @db_option
 def reprocess(site_name: str | None, outdated: bool, sites_file: Path | None, db_path: Path) -> None:
     """Re-extract stored pages with the current code (no network): extraction, cleaning,
     metadata and dedup; documents take the new text and fields; report how many changed.
 
-    Every copy records the EXTRACTOR_VERSION (crawler/extract/pages/registry.py) that made it;
-    --outdated reprocesses only pages with copies of another version.
+    Every copy records the version of each stage that made it (crawler/store/versions.py);
+    --outdated reprocesses only pages with copies of another version, and only the stages that
+    changed: a metadata or dedup change reads the stored copies again without extracting.
 
     Example:
 

@@ -29,6 +29,11 @@ from typing import Any
 
 from rensa import RMinHash
 
+DEDUP_VERSION = "1"
+"""Version of the fingerprints and the matching, stored on every copy (``copies.dedup_version``):
+bump it with any change to either (`govcrawl reprocess --outdated` then fingerprints and files
+the stored copies again, without extracting their pages again)."""
+
 SHINGLE = 5
 NUM_PERM = 128
 BANDS = 25

@@ -18,6 +18,10 @@ from crawler.extract.items import Draft
 from crawler.extract.text import clean_line, cut_at_preview_marker, squash_spaces
 from crawler.extract.titles import clean_title
 
+CLEAN_VERSION = "1"
+"""Version of this stage, stored on every copy (``copies.clean_version``): bump it with any change
+to what it makes of a draft (`govcrawl reprocess --outdated` then re-extracts the stored pages)."""
+
 # How far into the text (in lines) a byline / QR / disclaimer block may sit and still count as an edge.
 HEAD_LINES = 4
 TAIL_LINES = 8

@@ -18,6 +18,11 @@ from crawler.extract.items import Draft
 from crawler.extract.regions import Region, find_region, names_in
 from crawler.extract.text import parse_date
 
+METADATA_VERSION = "1"
+"""Version of this stage, stored on every copy (``copies.metadata_version``): bump it with any
+change to what it reads (`govcrawl reprocess --outdated` then reads the stored copies again,
+without extracting their pages again)."""
+
 HEAD_LINES = 12
 HEAD_CHARS = 800
 

@@ -17,7 +17,7 @@ from crawler.dedup import fingerprints as dedup
 from crawler.dedup import matcher
 from crawler.dedup.matcher import BestCopy, Match, ReportKey
 from crawler.extract.items import Draft
-from crawler.store.rows import REPORT_FIELDS, row_id, update_row, utc_now
+from crawler.store.rows import REPORT_FIELDS, StageVersions, row_id, update_row, utc_now
 
 
 def index_copy(db: Database, document_id: int, fp: dedup.Fingerprint) -> None:
@@ -48,10 +48,10 @@ class CorpusRepository:
     """Documents whose text or fields the page being saved changed (``SaveResult.updated``)."""
 
     def _save_copy(
-        self, page_id: int, seg: int, draft: Draft, fp: dedup.Fingerprint, fetched_at: str, extractor_version: str,
+        self, page_id: int, seg: int, draft: Draft, fp: dedup.Fingerprint, fetched_at: str, versions: StageVersions,
     ) -> str:
         """Store the copy and file it under its document; say ``new``, ``duplicate`` or ``unchanged``."""
-        row = self._copy_row(page_id, seg, draft, fp, extractor_version)
+        row = self._copy_row(page_id, seg, draft, fp, versions)
         existing = self.db.execute(
             "select id, document_id, text_key from copies where page_id = ? and seg = ?", [page_id, seg]
         ).fetchone()
@@ -75,7 +75,7 @@ class CorpusRepository:
         return "duplicate" if matches else "new"
 
     def _copy_row(
-        self, page_id: int, seg: int, draft: Draft, fp: dedup.Fingerprint, extractor_version: str
+        self, page_id: int, seg: int, draft: Draft, fp: dedup.Fingerprint, versions: StageVersions
     ) -> dict[str, Any]:
         return {
             "page_id": page_id, "seg": seg, "seg_start": draft.seg_start, "seg_end": draft.seg_end,
@@ -85,7 +85,7 @@ class CorpusRepository:
             "publisher": draft.metadata.get("publisher"), "written_on": draft.metadata.get("written_on"),
             "metadata": json.dumps(draft.metadata, ensure_ascii=False, sort_keys=True),
             "truncated": int(draft.truncated), "page_type": draft.page_type,
-            "extractor_version": extractor_version, **fp.to_blobs(),
+            **versions.columns(), **fp.to_blobs(),
             **{name: getattr(draft, name, None) for name in REPORT_FIELDS},
         }
 

@@ -21,9 +21,10 @@ from crawler.store.frontier import FrontierRepository
 from crawler.store.opening import NoDatabase, NotADatabase, check_version, first_read, has_govcrawl_tables
 from crawler.store.pages import PagesRepository
 from crawler.store.queries import Queries
-from crawler.store.rows import BUSY_TIMEOUT_MS, RawPage, SaveResult, write
+from crawler.store.rows import BUSY_TIMEOUT_MS, RawPage, SaveResult, StageVersions, write
 from crawler.store.runs import RunsRepository
 from crawler.store.schema import migrations
+from crawler.store.stored_copies import StoredCopiesRepository
 
 
 def known_schema_version() -> int:
@@ -31,7 +32,7 @@ def known_schema_version() -> int:
     return len(migrations.pending(Database(memory=True)))
 
 
-class Store(PagesRepository, CorpusRepository, RunsRepository, FrontierRepository, Queries):
+class Store(PagesRepository, CorpusRepository, StoredCopiesRepository, RunsRepository, FrontierRepository, Queries):
     """A govcrawl database. ``Store(path)`` opens it for writing, creating or migrating the
     schema; `Store.read_only` opens an existing one without changing it (crawler/store/opening.py)."""
 
@@ -87,7 +88,7 @@ class Store(PagesRepository, CorpusRepository, RunsRepository, FrontierRepositor
     # pages and their documents --------------------------------------------------------
 
     def save_page(
-        self, page: RawPage, drafts: list[Draft], run_id: int | None, extractor_version: str,
+        self, page: RawPage, drafts: list[Draft], run_id: int | None, versions: StageVersions,
         fingerprints: list[dedup.Fingerprint] | None = None,
     ) -> SaveResult:
         """Store a page and every document drafted from it, in one transaction.
@@ -101,7 +102,7 @@ class Store(PagesRepository, CorpusRepository, RunsRepository, FrontierRepositor
             known_documents = self.db.execute("select coalesce(max(id), 0) from documents").fetchone()[0]
             result = SaveResult(self._upsert_page(page, run_id), changed=changed)
             for seg, (draft, fp) in enumerate(zip(drafts, fingerprints, strict=True)):
-                outcome = self._save_copy(result.page_id, seg, draft, fp, page.fetched_at, extractor_version)
+                outcome = self._save_copy(result.page_id, seg, draft, fp, page.fetched_at, versions)
                 setattr(result, outcome, getattr(result, outcome) + 1)
             self._drop_stale_copies(result.page_id, len(drafts))
             self._supersede_old_versions(page.url, page.fetched_at)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler.store.rows import KnownPage, RawPage, row_id, write
+from crawler.store.rows import KnownPage, RawPage, StageVersions, row_id, write
 
 
 class PagesRepository:
@@ -86,17 +86,19 @@ class PagesRepository:
         )
         return page, row["run_id"]
 
-    def stored_page_ids(self, site: str | None, outdated_version: str | None = None) -> Iterator[int]:
-        """Stored pages (2xx), oldest fetch first; with ``outdated_version``, only pages holding a
-        copy made by another extractor version."""
+    def stored_page_ids(self, site: str | None, outdated: StageVersions | None = None) -> Iterator[int]:
+        """Stored pages (2xx), oldest fetch first; with ``outdated``, only pages holding a copy
+        that another version of some stage made."""
         where = ["p.status between 200 and 299"]
         params: list[Any] = []
         if site:
             where.append("p.site = ?")
             params.append(site)
-        if outdated_version is not None:
-            where.append("exists (select 1 from copies c where c.page_id = p.id and c.extractor_version is not ?)")
-            params.append(outdated_version)
+        if outdated is not None:
+            versions = outdated.columns()
+            differs = " or ".join(f"c.{column} is not ?" for column in versions)
+            where.append(f"exists (select 1 from copies c where c.page_id = p.id and ({differs}))")
+            params.extend(versions.values())
         sql = f"select p.id from pages p where {' and '.join(where)} order by p.fetched_at, p.id"
         for (page_id,) in self.db.execute(sql, params).fetchall():
             yield page_id

@@ -15,6 +15,29 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
+
+@dataclass(frozen=True)
+class StageVersions:
+    """The version of each stage that made a copy (stored in its ``*_version`` columns; this
+    code's: `crawler.store.versions.STAGE_VERSIONS`)."""
+
+    extract: str
+    """The page types' (``copies.extractor_version``)."""
+    clean: str
+    metadata: str
+    dedup: str
+
+    def columns(self) -> dict[str, str]:
+        """The ``copies`` columns that hold these versions."""
+        return {column: getattr(self, stage) for stage, column in VERSION_COLUMNS.items()}
+
+
+VERSION_COLUMNS = {
+    "extract": "extractor_version", "clean": "clean_version", "metadata": "metadata_version", "dedup": "dedup_version",
+}
+"""Each stage's version column of ``copies``, in the order the stages run."""
+
+
 CANONICAL = "merged_into is null and best_copy_id is not null"
 """SQL condition on ``documents``: a canonical document (not merged into another, with a copy left)."""
 

@@ -185,3 +185,14 @@ def m006_canonical_reports(db: Database) -> None:
            from documents d join copies c on c.id = d.best_copy_id join pages p on p.id = c.page_id
            where d.merged_into is null"""
     )
+
+
+@migrations()
+def m007_stage_versions(db: Database) -> None:
+    """Each stage's version on every copy (``extractor_version`` is the page types' alone from
+    here on), so that reprocessing redoes only the stages that changed. Which clean, metadata
+    and dedup code made the copies stored before is not known (extractor_version versioned them
+    all, and not every change was bumped): they stay null, outdated for `reprocess --outdated`."""
+    copies = db.table("copies")
+    for column in ("clean_version", "metadata_version", "dedup_version"):
+        copies.add_column(column, str)

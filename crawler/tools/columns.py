@@ -51,6 +51,9 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "metadata": (COPY, "json", "Every field the page states (信息公开 table …), as a JSON object."),
     "page_type": (COPY, "text", "The page type that extracted the copy (jcms, trs, discuz, generic …)."),
     "extractor_version": (COPY, "text", "EXTRACTOR_VERSION of the code that extracted the copy."),
+    "clean_version": (COPY, "text", "CLEAN_VERSION of the clean stage that cleaned the copy (empty: stored before stages had versions)."),
+    "metadata_version": (COPY, "text", "METADATA_VERSION of the metadata stage that read its report fields (empty: before versions)."),
+    "dedup_version": (COPY, "text", "DEDUP_VERSION of the fingerprints and matching that filed the copy (empty: before stage versions)."),
     "fetched_at": (COPY, "timestamp", "When the page was fetched (UTC)."),
     "sources": (DOCUMENT, "list", "jsonl only: the document's copies (copy_id, url, site, relation, "
         "similarity, truncated, published, fetched_at, title_as_seen, source_name)."),

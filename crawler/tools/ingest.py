@@ -20,12 +20,12 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.extract.decoding import NotHtml
-from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.extract.reports import is_report_title
 from crawler.extract.stages import process_page, read_page
 from crawler.sites import Site, UnknownSite
 from crawler.store.db import Store
 from crawler.store.rows import RawPage, SaveResult, utc_now
+from crawler.store.versions import STAGE_VERSIONS
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 LIST_PAGE_LINKS = 2
@@ -157,7 +157,7 @@ def ingest_capture(
     listed = list_page_links(page.url, html, site)
     if len(listed) >= LIST_PAGE_LINKS and sum(len(d.text) for d in drafts) < LIST_PAGE_TEXT:
         raise BadCapture(f"a list page ({len(listed)} report links), not a document")
-    return store.save_page(page, drafts, run_id, EXTRACTOR_VERSION)
+    return store.save_page(page, drafts, run_id, STAGE_VERSIONS)
 
 
 def list_page_links(url: str, html: str, site: Site | None) -> set[str]:

@@ -3,8 +3,10 @@
 No network: each stored page's bytes are decoded again (crawler/extract/decoding.py), read by the
 site's page type (``crawler.extract.stages.process_page``) and saved with ``Store.save_page``
 (which fingerprints the drafts, re-files changed copies and stamps them with the current
-``EXTRACTOR_VERSION``). Older versions of a URL are reprocessed before newer ones and stay
-``superseded``. The report counts documents whose text or fields differ afterwards.
+`STAGE_VERSIONS`). With ``outdated_only``, a page whose copies only the metadata or dedup stage
+of an older version made is not extracted again: its stored copies are read back as drafts
+and go through the stages that changed. Older versions of a URL are reprocessed before newer
+ones and stay ``superseded``. The report counts documents whose text or fields differ afterwards.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from crawler.extract.decoding import NotHtml, decode_html
-from crawler.extract.pages.registry import EXTRACTOR_VERSION
+from crawler.extract.metadata import enrich
 from crawler.extract.stages import process_page
 from crawler.sites import Site
 from crawler.store.db import Store
-from crawler.store.rows import REPORT_FIELDS, RawPage, SaveResult
+from crawler.store.rows import REPORT_FIELDS, VERSION_COLUMNS, RawPage, SaveResult
+from crawler.store.versions import STAGE_VERSIONS
 
 DOCUMENT_FIELDS = ("title", "text", "published_on", "merged_into", *REPORT_FIELDS)
 """What makes a document "changed" by reprocessing."""
@@ -46,9 +49,10 @@ def reprocess(
     version when ``outdated_only``), oldest fetch first; ``sites`` give each page its page type."""
     report = ReprocessReport()
     before = document_states(store)
-    for page, run_id in stored_pages(store, site, outdated_only):
+    for page_id, (page, run_id) in stored_pages(store, site, outdated_only):
+        stages = store.outdated_stages(page_id, STAGE_VERSIONS) if outdated_only else list(VERSION_COLUMNS)
         try:
-            result = _reprocess_page(store, page, run_id, sites.get(page.site))
+            result = _reprocess_page(store, page_id, page, run_id, sites.get(page.site), stages)
         except NotHtml as problem:
             report.errors.append(f"{page.url}: {problem}")
             continue
@@ -63,16 +67,24 @@ def reprocess(
     return report
 
 
-def stored_pages(store: Store, site: str | None, outdated_only: bool) -> Iterator[tuple[RawPage, int | None]]:
-    """Stored pages (2xx), oldest fetch first, each with the run that stored it."""
-    for page_id in store.stored_page_ids(site, EXTRACTOR_VERSION if outdated_only else None):
-        yield store.stored_page(page_id)
+def stored_pages(store: Store, site: str | None, outdated_only: bool) -> Iterator[tuple[int, tuple[RawPage, int | None]]]:
+    """Stored pages (2xx), oldest fetch first, each with its id and the run that stored it."""
+    for page_id in store.stored_page_ids(site, STAGE_VERSIONS if outdated_only else None):
+        yield page_id, store.stored_page(page_id)
 
 
-def _reprocess_page(store: Store, page: RawPage, run_id: int | None, site: Site | None) -> SaveResult:
-    page.encoding, html = decode_html(page.body, page.header("content-type"))
-    drafts = process_page(page.url, html, site.page_type if site else None)
-    return store.save_page(page, drafts, run_id, EXTRACTOR_VERSION)
+def _reprocess_page(
+    store: Store, page_id: int, page: RawPage, run_id: int | None, site: Site | None, stages: list[str],
+) -> SaveResult:
+    """The page through the stages that changed: all of them when the page types or the clean
+    stage did; else its stored copies through metadata (when it changed) and dedup."""
+    if "extract" in stages or "clean" in stages:
+        page.encoding, html = decode_html(page.body, page.header("content-type"))
+        drafts = process_page(page.url, html, site.page_type if site else None)
+    else:
+        drafts = store.page_drafts(page_id, page.url, report_fields="metadata" not in stages)
+        drafts = [enrich(draft) for draft in drafts] if "metadata" in stages else drafts
+    return store.save_page(page, drafts, run_id, STAGE_VERSIONS)
 
 
 def document_states(store: Store) -> dict[int, str | None]:

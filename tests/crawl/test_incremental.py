@@ -22,6 +22,7 @@ from crawler.crawl.incremental import BEFORE_SINCE, CHANGED, FETCH, KNOWN, Incre
 from crawler.crawl.middlewares import ConditionalRequestMiddleware, NotModified
 from crawler.store.db import Store
 from crawler.store.rows import KnownPage, RawPage
+from crawler.store.versions import STAGE_VERSIONS
 from crawler.tools.replay import ReplayServer
 
 HOST = "www.wenzhou.gov.cn"
@@ -216,7 +217,7 @@ def test_conditional_middleware_sends_validators_and_counts_304(tmp_path: Path) 
     db = tmp_path / "govreports.db"
     store = Store(db)
     headers = {"ETag": '"abc"', "Last-Modified": "Tue, 03 Jun 2025 02:00:00 GMT"}
-    store.save_page(RawPage("https://a/1", "x", 200, headers, b"<p>x</p>", "utf-8", "2025-06-03T02:00:00+00:00"), [], None, "1")
+    store.save_page(RawPage("https://a/1", "x", 200, headers, b"<p>x</p>", "utf-8", "2025-06-03T02:00:00+00:00"), [], None, STAGE_VERSIONS)
     store.close()
     crawler = get_crawler(settings_dict={"GOVCRAWL_DB": str(db), "GOVCRAWL_STORE_ENABLED": True})
     middleware = build_from_crawler(ConditionalRequestMiddleware, crawler)

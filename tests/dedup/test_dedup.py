@@ -20,6 +20,7 @@ from crawler.dedup import fingerprints as dedup
 from crawler.extract.items import Draft
 from crawler.store.db import Store
 from crawler.store.rows import RawPage
+from crawler.store.versions import STAGE_VERSIONS
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def save(store: Store, copy: Copy) -> None:
     raw = RawPage(url=copy.url, site=copy.url.split("/")[2], status=200, headers={}, body=body,
                   encoding="utf-8", fetched_at="2026-11-21T00:00:00+00:00",
                   site_kind=copy.kind)
-    store.save_page(raw, list(copy.drafts), None, "test")
+    store.save_page(raw, list(copy.drafts), None, STAGE_VERSIONS)
 
 
 def groups(store: Store) -> set[frozenset[tuple[str, int]]]:
@@ -314,7 +315,7 @@ def test_re_extracting_a_page_moves_its_copy(tmp_path: Path) -> None:
     body_copy = Copy(url, "mirror", (draft(url, other_title, other),))
     raw_body = text.encode()
     store.save_page(RawPage(url=url, site="mirror.example.org", status=200, headers={}, body=raw_body, encoding="utf-8",
-                            fetched_at="2026-11-22T00:00:00+00:00", site_kind="mirror"), list(body_copy.drafts), None, "2")
+                            fetched_at="2026-11-22T00:00:00+00:00", site_kind="mirror"), list(body_copy.drafts), None, STAGE_VERSIONS)
     assert len(list(store.documents())) == 2
     assert copy_of(store, url)["doc_text"] == other
 

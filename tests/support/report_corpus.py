@@ -13,6 +13,7 @@ from typing import Any
 from crawler.extract.items import Draft
 from crawler.store.db import Store
 from crawler.store.rows import RawPage
+from crawler.store.versions import STAGE_VERSIONS
 
 LONG_TITLE = "关于" + "温州市国民经济和社会发展" * 30 + "的报告"
 HOSTILE_TITLE = '../../etc/passwd\\CON:<2021>"报告"|?*\x00\x07\t末尾. '
@@ -73,7 +74,7 @@ def save_report(store: Store, report: Report, site: str, n: int) -> int:
     url = f"https://{site}.example.cn/art/{report.key}-{n}.html"
     draft = Draft(url=url, title=report.title, text=report.text, page_type="generic", published=report.published,
                   truncated=report.truncated, **{name: getattr(report, name) for name in METADATA})
-    result = store.save_page(page(url, site, report.text), [draft], None, "test")
+    result = store.save_page(page(url, site, report.text), [draft], None, STAGE_VERSIONS)
     [copy] = store.db.query("select document_id from copies where page_id = ?", [result.page_id])
     return copy["document_id"]
 

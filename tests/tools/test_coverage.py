@@ -14,6 +14,7 @@ from site_crawl import GOVCRAWL
 
 from crawler.extract.items import Draft
 from crawler.store.db import RawPage, Store
+from crawler.store.versions import STAGE_VERSIONS
 
 # (key, region code, year, site, site kind, truncated): copies of reports as a corpus holds them.
 COPIES = [
@@ -42,7 +43,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
                        fetched_at="2026-11-30T00:00:00+00:00", site_kind=kind)
         draft = Draft(url=url, title=f"{year}年政府工作报告", text=text_of(key), page_type="generic", year=year,
                       region_code=code, truncated=truncated)
-        store.save_page(page, [draft], None, "test")
+        store.save_page(page, [draft], None, STAGE_VERSIONS)
     store.close()
     return path
 

@@ -16,6 +16,9 @@ from conftest import SITES
 
 import crawler.tools.reprocess
 from crawler.cli import cli
+from crawler.dedup.fingerprints import DEDUP_VERSION
+from crawler.extract.clean import CLEAN_VERSION
+from crawler.extract.metadata import METADATA_VERSION
 from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.extract.stages import process_page
 
@@ -112,6 +115,62 @@ def test_reprocess_after_an_extractor_change_updates_every_document(db: Path, mo
     versions = {row[0] for row in connection.execute("select extractor_version from copies")}
     connection.close()
     assert versions == {EXTRACTOR_VERSION}
+
+
+def _stamp(db: Path, column: str, version: str, extra: str = "", url: str | None = None) -> None:
+    """Mark copies (of the page at ``url``, else all) as made by another version of one stage."""
+    connection = sqlite3.connect(db)
+    with connection:
+        where, params = ("where page_id = (select id from pages where url = ?)", [url]) if url else ("", [])
+        connection.execute(f"update copies set {column} = ?{extra} {where}", [version, *params])
+    connection.close()
+
+
+def _no_extraction(*args: Any, **kwargs: Any) -> None:
+    raise AssertionError("the page was extracted again")
+
+
+def _stage_versions(db: Path) -> set[tuple[str, ...]]:
+    connection = sqlite3.connect(db)
+    rows = set(connection.execute("select extractor_version, clean_version, metadata_version, dedup_version from copies"))
+    connection.close()
+    return rows
+
+
+def test_a_metadata_change_reads_the_stored_copies_again_without_extracting(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = documents(db)
+    _stamp(db, "metadata_version", "0", ", year = 1999, region = null, region_code = null", url=DAMAGED)
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute("update documents set year = 1999, region = null where id = ?", [before[DAMAGED]["id"]])
+    connection.close()
+    monkeypatch.setattr(crawler.tools.reprocess, "process_page", _no_extraction)
+    output = reprocess(db, "--outdated")
+    assert "1 pages reprocessed" in output and "1 documents changed" in output
+    after = documents(db)
+    assert (after[DAMAGED]["year"], after[DAMAGED]["region"], after[DAMAGED]["region_code"]) == (
+        before[DAMAGED]["year"], before[DAMAGED]["region"], before[DAMAGED]["region_code"])
+    assert after == before
+    assert _stage_versions(db) == {(EXTRACTOR_VERSION, CLEAN_VERSION, METADATA_VERSION, DEDUP_VERSION)}
+
+
+def test_a_dedup_change_files_every_copy_again_without_extracting(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = documents(db)
+    _stamp(db, "dedup_version", "0")
+    monkeypatch.setattr(crawler.tools.reprocess, "process_page", _no_extraction)
+    output = reprocess(db, "--outdated")
+    assert "25 pages reprocessed: 0 copies changed, 0 documents changed, 0 new" in output
+    assert documents(db) == before
+    assert _stage_versions(db) == {(EXTRACTOR_VERSION, CLEAN_VERSION, METADATA_VERSION, DEDUP_VERSION)}
+    assert "0 pages reprocessed" in reprocess(db, "--outdated")  # nothing is outdated any more
+
+
+def test_a_clean_change_extracts_the_page_again(db: Path) -> None:
+    before = documents(db)
+    _stamp(db, "clean_version", "0", ", text = '损坏'", url=DAMAGED)
+    output = reprocess(db, "--outdated")
+    assert "1 pages reprocessed" in output
+    assert documents(db)[DAMAGED]["text"] == before[DAMAGED]["text"]
 
 
 def test_reprocess_needs_no_network(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,10 +24,12 @@ from crawler.extract.pages.trs import TrsArticle
 from crawler.extract.pages.vsb import VsbArticle
 from crawler.extract.pages.wordpress import WordpressArticle
 
-# Stored on every copy (copies.extractor_version). Bump it with any change to what a page
-# type, clean, metadata or dedup makes of a page; then `govcrawl reprocess --outdated`
-# re-extracts exactly the stored pages whose copies an older version made (no network).
 EXTRACTOR_VERSION = "5"
+"""Version of the page types (and the decoding they read), stored on every copy
+(``copies.extractor_version``). Bump it with any change to what a page type makes of a page;
+the clean, metadata and dedup stages have their own (`crawler.store.versions.STAGE_VERSIONS`),
+so `govcrawl reprocess --outdated` redoes only the stages that changed, on the stored pages
+whose copies an older version made (no network)."""
 
 PAGE_TYPES: dict[str, type[PageType]] = {
     cls.name: cls
