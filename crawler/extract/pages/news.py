@@ -18,7 +18,7 @@ from functools import cached_property
 from lxml import html as lxml_html
 from parsel import Selector
 
-from crawler.extract.chrome import COMMENTS, CRUMBS, PREV_NEXT, QR, RELATED, TOOLS_AT_LINE_START, words
+from crawler.extract.chrome import COMMENTS, CRUMBS, PAGER, PREV_NEXT, QR, RELATED, TOOLS_AT_LINE_START, words
 from crawler.extract.pages.base import PageType, element_lines
 from crawler.extract.pages.prune import pruned
 from crawler.extract.text import clean_line, labelled_values, parse_date, squash_spaces
@@ -50,7 +50,7 @@ _CHROME_LINE = re.compile(
 )
 _CHROME_MAX_CHARS = 60
 # Page navigation of a multi-page article: ``第1页 第2页 下一页``, ``上一页 1 2 3 下一页``.
-_PAGE_NAV_LINE = re.compile(r"^(?:(?:第\s*\d+\s*页|\d+|上一页|下一页|首页|尾页|末页|全文|共\s*\d+\s*页)\s*)+$")
+_PAGE_NAV_LINE = re.compile(rf"^(?:(?:第\s*\d+\s*页|\d+|{words(PAGER)}|全文|共\s*\d+\s*页)\s*)+$")
 _PHOTO_CREDIT = re.compile(r"[（(][^（）()]{0,20}摄[)）]$")
 
 
