@@ -1,4 +1,4 @@
-"""Keep the raw response: decode it once, record its encoding, refuse what is not a page."""
+"""Keep the raw response: decode it (unless the crawl did), record its encoding, refuse what is not a page."""
 
 from __future__ import annotations
 
@@ -34,7 +34,8 @@ class RawPagePipeline:
     def process_item(self, item: object) -> object:
         page = ItemAdapter(item)
         try:
-            page["encoding"], page["html"] = decode_html(page["body"], page["headers"].get("Content-Type"))
+            if page.get("html") is None:  # decoded already by the crawl's DecodingMiddleware, else here
+                page["encoding"], page["html"] = decode_html(page["body"], page["headers"].get("Content-Type"))
         except NotHtml as problem:
             self.stats.inc_value("govcrawl/pages/not_html")
             raise NotAPage(str(problem)) from None  # logged as "dropped URL: problem" (crawler/crawl/logs.py)

@@ -26,7 +26,7 @@ from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.request import request_from_dict
 
-from crawler.store.db import Store
+from crawler.crawl.storage import StoreSession
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -89,12 +89,11 @@ def _is_json(value: Any) -> bool:
 class FrontierMiddleware:
     """Persist requests as they are yielded; mark them done when their page is stored; resume."""
 
-    def __init__(self, db_path: str, resume: bool, crawler: Crawler) -> None:
-        self.db_path = db_path
+    def __init__(self, resume: bool, crawler: Crawler) -> None:
         self.resume = resume
         self.crawler = crawler
         self.stats = crawler.stats
-        self.store: Store | None = None
+        self.session: StoreSession | None = None
         self.site = ""
         self.run_id: int | None = None
         self.done: set[str] = set()
@@ -110,7 +109,7 @@ class FrontierMiddleware:
     def from_crawler(cls, crawler: Crawler) -> FrontierMiddleware:
         if not crawler.settings.getbool("GOVCRAWL_FRONTIER_ENABLED"):
             raise NotConfigured
-        middleware = cls(crawler.settings["GOVCRAWL_DB"], crawler.settings.getbool("GOVCRAWL_FRONTIER_RESUME"), crawler)
+        middleware = cls(crawler.settings.getbool("GOVCRAWL_FRONTIER_RESUME"), crawler)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(middleware.item_done, signal=item_stored)
         crawler.signals.connect(middleware.item_done, signal=signals.item_dropped)
@@ -124,21 +123,22 @@ class FrontierMiddleware:
 
     def _open(self) -> None:
         """Open the store; adopt the site's unfinished entries (or drop stale ones)."""
-        if self.store is not None:
+        if self.session is not None:
             return
         spider = self.spider
-        self.store = Store(self.db_path)
+        self.session = StoreSession.of(self.crawler)
+        store = self.session.store
         self.site = getattr(getattr(spider, "site", None), "name", spider.name)
-        self.run_id = self.stats.get_value("govcrawl/run_id")
-        if self.resume and self.store.frontier_pending_count(self.site):
-            self.done = self.store.frontier_adopt(self.site, self.run_id)
-            self.resumed = self.store.frontier_pending(self.site)
+        self.run_id = self.session.runs.get(self.crawler)  # started by the store pipeline, when it runs
+        if self.resume and store.frontier_pending_count(self.site):
+            self.done = store.frontier_adopt(self.site, self.run_id)
+            self.resumed = store.frontier_pending(self.site)
             self.stats.set_value("govcrawl/frontier/resumed", len(self.resumed))
             self.stats.set_value("govcrawl/frontier/resumed_done", len(self.done))
             logger.info("%s: resuming an unfinished run: %d requests pending, %d already done",
                            self.site, len(self.resumed), len(self.done))
         else:
-            self.store.frontier_clear(self.site)
+            store.frontier_clear(self.site)
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         """The pending requests of an unfinished run first, then the spider's own start requests."""
@@ -190,8 +190,8 @@ class FrontierMiddleware:
         return request
 
     def _write(self, requests: list[Request], done: str | None = None) -> list[Request]:
-        """Record the requests not done before as pending, and ``done`` as done, in one transaction;
-        the requests to schedule."""
+        """Record the requests not done before as pending, and ``done`` as done, in one write
+        (committed in the store's next batch, after the writes queued before it); the requests to schedule."""
         todo = []
         for request in requests:
             if ENCODED not in request.meta:
@@ -202,8 +202,9 @@ class FrontierMiddleware:
                 todo.append(request)
         if todo or done:
             rows = [self._row(request) for request in todo]
-            assert self.store is not None  # opened by process_start, before any request
-            self.store.frontier_record(self.site, self.run_id, rows, done)
+            assert self.session is not None  # opened by process_start, before any request
+            site, run_id = self.site, self.run_id
+            self.session.later(lambda store: store.frontier_record(site, run_id, rows, done))
             self.stats.inc_value("govcrawl/frontier/recorded", len(rows))
         if done:
             self.stats.inc_value("govcrawl/frontier/done")
@@ -252,8 +253,8 @@ class FrontierMiddleware:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """A finished run empties the site's frontier; any other end keeps it for the next run."""
-        if self.store is None:
+        if self.session is None:
             return
+        self.session.flush()
         if reason == "finished":
-            self.store.frontier_clear(self.site)
-        self.store.close()
+            self.session.store.frontier_clear(self.site)

@@ -1,6 +1,6 @@
 """What a crawl already holds of a site, and so which listed links and list pages it may skip.
 
-One `Incremental` per crawl, read from the store once when the spider opens (a snapshot: pages
+One `Incremental` per crawl, read from the process's store (crawler/crawl/storage.py) once when the spider opens (a snapshot: pages
 stored during the run do not change its answers). Family spiders ask it through
 ``SiteSpider.follow_report`` and ``SiteSpider.should_continue_paging`` (crawler/crawl/spider.py):
 
@@ -21,12 +21,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy import signals
 
-from crawler.store.db import Store
+from crawler.crawl.storage import StoreSession
 from crawler.store.rows import KnownPage
 
 if TYPE_CHECKING:
@@ -53,10 +52,11 @@ class Incremental:
     """Which listed report links to request and whether to read the next list page."""
 
     def __init__(
-        self, db_path: str | Path | None, site: str, refresh: bool = False, since: str | None = None,
+        self, crawler: Crawler | None, site: str, refresh: bool = False, since: str | None = None,
         stop_at_known: bool = True,
     ) -> None:
-        self.db_path = Path(db_path) if db_path else None
+        self.crawler = crawler
+        """The crawl whose store says what is known; None: nothing is (no store)."""
         self.site = site
         self.refresh = refresh
         self.since = since
@@ -67,26 +67,19 @@ class Incremental:
     def from_crawler(cls, crawler: Crawler, site: Site, refresh: bool = False, since: str | None = None) -> Incremental:
         """``refresh``/``since`` from the spider's arguments or the GOVCRAWL_REFRESH/GOVCRAWL_SINCE settings."""
         settings = crawler.settings
-        db = settings.get("GOVCRAWL_DB") if settings.getbool("GOVCRAWL_STORE_ENABLED", True) else None
         obj = cls(
-            db, site.name, refresh=refresh or settings.getbool("GOVCRAWL_REFRESH"),
+            crawler if settings.getbool("GOVCRAWL_STORE_ENABLED", True) else None, site.name,
+            refresh=refresh or settings.getbool("GOVCRAWL_REFRESH"),
             since=since or settings.get("GOVCRAWL_SINCE") or None, stop_at_known=site.stop_at_known,
         )
         crawler.signals.connect(obj.load, signal=signals.spider_opened)
         return obj
 
     def load(self) -> None:
-        """Read the site's stored URLs (once; a missing database knows nothing)."""
+        """Read the site's stored URLs (once; without a store nothing is known)."""
         if self._known is not None:
             return
-        if self.db_path is None or not self.db_path.exists():
-            self._known = {}
-            return
-        store = Store.read_only(self.db_path)
-        try:
-            self._known = store.known_pages(self.site)
-        finally:
-            store.close()
+        self._known = StoreSession.of(self.crawler).store.known_pages(self.site) if self.crawler else {}
         logger.info("%s: %d pages stored before this run", self.site, len(self._known))
 
     @property

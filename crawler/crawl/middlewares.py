@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import logging
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy import signals
@@ -88,13 +87,15 @@ class GateMiddleware:
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Request | Response:
         cookies = b"; ".join(response.headers.getlist(b"Set-Cookie")).decode("latin-1")
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
-        gate = page_gate(response.body, response.status, content_type, cookies)
+        decoded = request.meta.get(DECODED)
+        gate = page_gate(response.body, response.status, content_type, cookies, page=decoded[1] if decoded else None)
         if gate is None:
             return response
         if gate.cookie_retry and not request.meta.get(self.RETRIED):
             self.stats.inc_value("govcrawl/gate/cookie_retries")
             logger.info("%s answered with an %s; asking again with its cookies", request.url, gate.reason)
-            return request.replace(dont_filter=True, meta={**request.meta, self.RETRIED: True})
+            meta = {key: value for key, value in request.meta.items() if key != DECODED}
+            return request.replace(dont_filter=True, meta={**meta, self.RETRIED: True})
         self.stats.inc_value(f"govcrawl/gate/{gate.kind}")
         if gate.kind in self.BLOCKING:
             self.stats.inc_value("govcrawl/blocked")
@@ -103,21 +104,29 @@ class GateMiddleware:
         raise NotADocument(f"{request.url}: {gate.reason}")
 
 
+DECODED = "_govcrawl_decoded"
+"""Response meta key: ``(encoding, text)`` of the body as `decode_html` read it (set by
+`DecodingMiddleware`): the gate, the spiders and the raw pipeline use it instead of decoding again."""
+
+
 class DecodingMiddleware:
-    """Make ``response.text`` the text the store keeps: decoded by crawler/extract/decoding.py.
+    """Decode each HTML response once, with crawler/extract/decoding.py, and make ``response.text`` that text.
 
     Scrapy trusts the header's charset: a GBK list page labelled utf-8 reads as mojibake, its
-    report links lose their titles, and the site seems to list no report. Pages that are not
-    HTML, or that decoding refuses, are left to Scrapy (and the raw pipeline refuses them)."""
+    report links lose their titles, and the site seems to list no report. The decoded text
+    travels in ``response.meta`` (`DECODED`) to the gate, the page item and the raw pipeline. Pages
+    that are not HTML, or that decoding refuses, are left to Scrapy (and the raw pipeline refuses them)."""
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        request.meta.pop(DECODED, None)  # a redirect's or a retried answer's
         if not isinstance(response, HtmlResponse):
             return response
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
         try:
-            encoding = decode_html(response.body, content_type)[0]
+            encoding, text = decode_html(response.body, content_type)
         except NotHtml:
             return response
+        request.meta[DECODED] = (encoding, text)  # the response's meta, once it reaches the spider
         return response if codecs.lookup(response.encoding).name == encoding else response.replace(encoding=encoding)
 
 
@@ -170,14 +179,14 @@ class ConditionalRequestMiddleware:
     A GET for a URL the store holds carries the latest stored version's ETag
     (``If-None-Match``) and Last-Modified (``If-Modified-Since``). A 304 answer is counted
     as ``govcrawl/pages/not_modified`` and goes no further: no extraction, no write (the
-    spiders' errback ignores `NotModified`). The store is opened read-only once per crawl; the
-    URLs confirmed by a 304 get their ``checked_at`` in one write at the end (the revisit
+    spiders' errback ignores `NotModified`). It reads the process's store (crawler/crawl/storage.py);
+    the URLs confirmed by a 304 get their ``checked_at`` in one write at the end (the revisit
     schedule counts from it, crawler/crawl/revisit.py).
     """
 
-    def __init__(self, db_path: str, stats: StatsCollector) -> None:
-        self.db_path = db_path
-        self.stats = stats
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
         self.store: Store | None = None
         self.confirmed: list[str] = []
 
@@ -186,30 +195,24 @@ class ConditionalRequestMiddleware:
         settings = crawler.settings
         if not settings.getbool("GOVCRAWL_STORE_ENABLED") or not settings.getbool("GOVCRAWL_CONDITIONAL", True):
             raise NotConfigured
-        obj = cls(settings["GOVCRAWL_DB"], crawler.stats)
+        obj = cls(crawler)
         crawler.signals.connect(obj.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(obj.spider_closed, signal=signals.spider_closed)
         return obj
 
     def spider_opened(self) -> None:
-        from crawler.store.db import Store
+        from crawler.crawl.storage import StoreSession
 
-        if Path(self.db_path).exists():
-            self.store = Store.read_only(self.db_path)
+        self.store = StoreSession.of(self.crawler).store
 
     def spider_closed(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        if self.store is None:
+            return
         if self.confirmed:
-            from crawler.store.db import Store
             from crawler.store.rows import utc_now
 
-            store = Store(self.db_path)
-            try:
-                store.mark_checked(self.confirmed, utc_now())
-            finally:
-                store.close()
+            self.store.mark_checked(self.confirmed, utc_now())
+        self.store = None
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if self.store is None or request.method != "GET" or b"If-None-Match" in request.headers:

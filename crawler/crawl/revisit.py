@@ -18,12 +18,11 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import NotConfigured
 
-from crawler.store.db import Store
+from crawler.crawl.storage import StoreSession
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -34,8 +33,7 @@ logger = logging.getLogger(__name__)
 class RevisitMiddleware:
     """Spider middleware: after the start requests, the conditional requests the schedule makes due."""
 
-    def __init__(self, db_path: str, crawler: Crawler) -> None:
-        self.db_path = db_path
+    def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
 
     @classmethod
@@ -43,7 +41,7 @@ class RevisitMiddleware:
         settings = crawler.settings
         if not settings.getbool("GOVCRAWL_STORE_ENABLED") or not settings.getbool("GOVCRAWL_REVISIT"):
             raise NotConfigured
-        return cls(settings["GOVCRAWL_DB"], crawler)
+        return cls(crawler)
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         async for output in start:
@@ -57,16 +55,10 @@ class RevisitMiddleware:
 
     def due(self, site: Any, now: datetime | None = None) -> list[tuple[str, str | None]]:
         """The site's stored report pages the schedule makes due (none before a first crawl)."""
-        if not Path(self.db_path).exists():
-            return []
         now = now or datetime.now(UTC)
         fresh_since = (now - timedelta(days=site.revisit_fresh_days)).date().isoformat()
         checked_before = (now - timedelta(days=site.revisit_days)).replace(microsecond=0).isoformat()
-        store = Store.read_only(self.db_path)
-        try:
-            due = store.revisit_due(site.name, fresh_since, checked_before)
-        finally:
-            store.close()
+        due = StoreSession.of(self.crawler).store.revisit_due(site.name, fresh_since, checked_before)
         if due:
             logger.info("%s: %d stored report pages due for revalidation", site.name, len(due))
         return due

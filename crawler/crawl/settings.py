@@ -65,7 +65,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.crawl.politeness.RetryAfterMiddleware": 560,  # sees 429/503 before RetryMiddleware (550)
     "crawler.crawl.politeness.RedirectLoopMiddleware": 610,  # sees 3xx before RedirectMiddleware (600)
     "crawler.crawl.middlewares.GateMiddleware": 650,  # sees responses after CookiesMiddleware (700)
-    "crawler.crawl.middlewares.DecodingMiddleware": 640,  # response.text as the store decodes it
+    "crawler.crawl.middlewares.DecodingMiddleware": 660,  # decodes once, for the gate (650) and the store
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.crawl.robots.RobotsTxtMiddleware": 100,  # Scrapy's place for it; every waiting request gets the parser
     "crawler.crawl.middlewares.ReplayMiddleware": 700,  # before HttpProxyMiddleware (750)
@@ -96,6 +96,9 @@ EXTENSIONS = {
 # --- govcrawl --------------------------------------------------------------------------
 # GOVCRAWL_DB: the runner's --db, or config.toml / GOVCRAWL_DB through crawler/crawl/project.py.
 GOVCRAWL_STORE_ENABLED = True
+# Writes are committed in batches (crawler/crawl/storage.py): once this many wait, or this many seconds after the first.
+GOVCRAWL_WRITE_BATCH = 100
+GOVCRAWL_WRITE_SECONDS = 0.1
 # Fetch from a replay server of recorded sites (crawler/tools/replay.py) instead of the network.
 GOVCRAWL_REPLAY_URL = None
 # Progress on stderr (crawler/crawl/progress.py): "live" (a board, on a terminal), "plain" (a line

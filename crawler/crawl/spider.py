@@ -11,7 +11,7 @@ from scrapy.exceptions import IgnoreRequest
 
 from crawler.crawl.incremental import BEFORE_SINCE, CHANGED, KNOWN, Incremental, ListedLink
 from crawler.crawl.listing import article_links
-from crawler.crawl.middlewares import Skipped
+from crawler.crawl.middlewares import DECODED, Skipped
 from crawler.extract.items import PageItem
 from crawler.extract.reports import is_report_title
 from crawler.sites import Site, download_slots, get_site
@@ -117,8 +117,9 @@ class SiteSpider(scrapy.Spider):
         return False
 
     def page_item(self, response: Response) -> PageItem:
-        """The response as a `PageItem` for the pipelines."""
+        """The response as a `PageItem` for the pipelines (with its text, when `DecodingMiddleware` decoded it)."""
         first_url = response.request.meta.get("redirect_urls", [response.url])[0] if response.request else response.url
+        encoding, html = response.request.meta.get(DECODED, (None, None)) if response.request else (None, None)
         return PageItem(
             url=first_url,
             final_url=response.url if response.url != first_url else None,
@@ -129,6 +130,8 @@ class SiteSpider(scrapy.Spider):
             site_kind=self.site.kind,
             fetched_at=utc_now(),
             page_type=self.site.page_type,
+            encoding=encoding,
+            html=html,
         )
 
     revisit_callback: str | None = "parse_article"

@@ -62,20 +62,25 @@ class Gate:
     """A second request carrying the cookies this answer set may get the page."""
 
 
-def page_gate(body: bytes, status: int | None = None, content_type: str | None = None, set_cookie: str = "") -> Gate | None:
+def page_gate(
+    body: bytes, status: int | None = None, content_type: str | None = None, set_cookie: str = "",
+    page: str | None = None,
+) -> Gate | None:
     """What keeps this answer from being a document, or None for a page to extract.
 
     ``status`` None: a saved page whose HTTP status is unknown (judged as 200); ``set_cookie``:
-    the answer's Set-Cookie header(s). Bodies that are no HTML (XML, JSON, binary) are no gate:
-    decoding refuses them on its own."""
+    the answer's Set-Cookie header(s); ``page``: the body as `decode_html` decoded it, when the
+    caller has it (the crawl decodes each response once). Bodies that are no HTML (XML, JSON,
+    binary) are no gate: decoding refuses them on its own."""
     if status == 521 and "__jsluid" in set_cookie:
         return Gate("challenge", "anti-bot page (加速乐 521 cookie challenge)", cookie_retry=True)
     if len(body) > GATE_MAX_BYTES or not _is_html(body, content_type):
         return None
-    try:
-        page = decode_html(body, content_type)[1]
-    except NotHtml:
-        return None
+    if page is None:
+        try:
+            page = decode_html(body, content_type)[1]
+        except NotHtml:
+            return None
     text = visible_text(page)
     return _challenge(page, text) or (_page_gate(page, text) if status is None or 200 <= status < 300 else None)
 

@@ -77,10 +77,10 @@ def write(db: Database) -> Iterator[Database]:
             time.sleep(0.05 * attempt)
     try:
         yield db
+        db.execute("COMMIT")
     except BaseException:
-        db.conn.rollback()
+        db.conn.rollback()  # a COMMIT that failed (a full disk) leaves the transaction open
         raise
-    db.execute("COMMIT")
 
 
 def utc_now() -> str:

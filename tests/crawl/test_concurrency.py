@@ -70,9 +70,14 @@ def test_jobs_crawl_in_worker_processes(replay_url: str, tmp_path: Path) -> None
     assert len(summaries) == connection.execute("select count(*) from runs").fetchone()[0]
 
 
+ONE_BY_ONE = ["-s", "GOVCRAWL_WRITE_BATCH=1"]
+"""Commit every write at once (crawler/crawl/storage.py): a 25-page site's pages come in one or two
+batches by default, and the kill must land while the run is still going."""
+
+
 def test_a_dead_crawls_run_is_closed_by_the_next_writer(slow_server, replay_url: str, tmp_path: Path) -> None:
     db = tmp_path / "g.db"
-    killed = subprocess.Popen([GOVCRAWL, "crawl", "wenzhou", "--replay", slow_server.url, "--db", str(db)],
+    killed = subprocess.Popen([GOVCRAWL, "crawl", "wenzhou", "--replay", slow_server.url, "--db", str(db), *ONE_BY_ONE],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     kill_group_when(killed, db, "select count(*) from pages", 3)
     assert count(db, "select count(*) from runs where status = 'running'") == 1
@@ -95,7 +100,7 @@ OTHER_WRITERS = {
 @pytest.mark.parametrize("writer", sorted(OTHER_WRITERS))
 def test_a_dead_crawls_run_is_closed_by_any_writer(writer: str, slow_server, tmp_path: Path) -> None:
     db = tmp_path / "g.db"
-    killed = subprocess.Popen([GOVCRAWL, "crawl", "wenzhou", "--replay", slow_server.url, "--db", str(db)],
+    killed = subprocess.Popen([GOVCRAWL, "crawl", "wenzhou", "--replay", slow_server.url, "--db", str(db), *ONE_BY_ONE],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     kill_group_when(killed, db, "select count(*) from pages", 3)
     assert count(db, "select count(*) from runs where status = 'running'") == 1

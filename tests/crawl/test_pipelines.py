@@ -88,7 +88,7 @@ def test_store_writes_the_page_and_its_document_in_a_run(tmp_path: Path) -> None
     store = build_from_crawler(StorePipeline, crawler)
     spider = Spider(name="jcms")
     crawler.signals.send_catch_log(signals.spider_opened, spider=spider)
-    store.process_item(item)
+    store.queue(item)  # what process_item awaits
     crawler.signals.send_catch_log(signals.spider_closed, spider=spider, reason="finished")
     assert crawler.stats.get_value("govcrawl/pages/stored") == 1 and crawler.stats.get_value("govcrawl/documents/new") == 1
     with sqlite3.connect(db) as con:

@@ -192,7 +192,7 @@ def test_a_page_is_done_once_its_callback_ended_and_all_its_items_are_stored(tmp
     crawler.spider = _Spider()
     middleware = build_from_crawler(FrontierMiddleware, crawler)
     middleware._open()
-    store = middleware.store
+    store = middleware.session.store
     done = lambda: dict(store.db.execute("select url, done from frontier").fetchall())  # noqa: E731
     page = scrapy.Request("https://a.gov.cn/list.html", callback=crawler.spider.follow_records)
     assert middleware._write([page]) == [page]
