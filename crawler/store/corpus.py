@@ -53,10 +53,12 @@ class CorpusRepository:
         """Store the copy and file it under its document; say ``new``, ``duplicate`` or ``unchanged``."""
         row = self._copy_row(page_id, seg, draft, fp, versions)
         existing = self.db.execute(
-            "select id, document_id, text_key from copies where page_id = ? and seg = ?", [page_id, seg]
+            "select id, document_id, text_key, dedup_version from copies where page_id = ? and seg = ?", [page_id, seg]
         ).fetchone()
         if existing is not None and existing[2] == fp.key and existing[1] is not None:
             update_row(self.db, "copies", existing[0], row)
+            if existing[3] != versions.dedup:  # fingerprints of another dedup version: file them again
+                self._reindex_document(existing[1])
             self._refresh_document(existing[1], fetched_at)
             return "unchanged"
         if existing is not None:  # re-extracted into another text: it leaves its old document

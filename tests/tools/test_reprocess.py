@@ -165,6 +165,31 @@ def test_a_dedup_change_files_every_copy_again_without_extracting(db: Path, monk
     assert "0 pages reprocessed" in reprocess(db, "--outdated")  # nothing is outdated any more
 
 
+INDEX_TABLES = ("lsh_bands", "fingerprints", "fingerprint_counts")
+
+
+def _dedup_index(db: Path) -> dict[str, list[tuple[int, ...]]]:
+    connection = sqlite3.connect(db)
+    index = {table: sorted(connection.execute(f"select * from {table}")) for table in INDEX_TABLES}
+    connection.close()
+    return index
+
+
+def test_a_dedup_change_rebuilds_the_index_of_unchanged_copies(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index rows an older dedup version wrote (here: none) give way to this version's."""
+    index = _dedup_index(db)
+    assert all(index.values())
+    connection = sqlite3.connect(db)
+    with connection:
+        for table in INDEX_TABLES:
+            connection.execute(f"delete from {table}")
+    connection.close()
+    _stamp(db, "dedup_version", "0")
+    monkeypatch.setattr(crawler.tools.reprocess, "process_page", _no_extraction)
+    reprocess(db, "--outdated")
+    assert _dedup_index(db) == index
+
+
 def test_a_clean_change_extracts_the_page_again(db: Path) -> None:
     before = documents(db)
     _stamp(db, "clean_version", "0", ", text = '损坏'", url=DAMAGED)
