@@ -52,3 +52,11 @@ def test_a_platform_column_page_without_a_document_is_not_gkmlpt() -> None:
     html = ("<html><head><title>政府信息公开目录</title></head><body><ul><li><a href=\"/gkmlpt/content/1/1/post_1.html\">通知</a></li></ul>"
             "<script>window._CONFIG = {SID: '1', API: '/gkmlpt/api/', TREE: []};</script></body></html>")
     assert recognise("http://www.mmq.example.gov.cn/gkmlpt/index", html).name == "generic"
+
+
+def test_a_gkmlpt_url_of_another_template_is_read_by_the_generic_page_type() -> None:
+    paragraphs = "".join(f"<p>第{n}条　本办法自2024年3月1日起施行，由某某区人民政府负责解释，各单位遵照执行。</p>" for n in range(1, 6))
+    html = (f"<html><head><title>某某区政府规章_某某区人民政府</title></head><body><div class=\"nav\"><a href=\"/\">首页</a></div>"
+            f"<div class=\"zw\"><h1>某某区政府规章</h1>{paragraphs}</div></body></html>")
+    [draft] = process_page("http://www.mmq.example.gov.cn/gkmlpt/content/2/2001/post_2001001.html", html)
+    assert draft.page_type == "generic" and draft.text.count("本办法自2024年3月1日起施行") == 5

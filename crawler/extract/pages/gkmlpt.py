@@ -45,11 +45,14 @@ class GkmlptArticle(GovArticle):
 
     @classmethod
     def matches(cls, url: str, sel: Selector) -> bool:
-        """A gkmlpt content URL, or the platform's ``_CONFIG`` script with its document on the page."""
-        if URL_PATTERN.search(url):
+        """The platform's body container on a gkmlpt content URL, or its ``_CONFIG`` script holding the
+        document. A gkmlpt URL showing neither is another template: the generic page type reads it."""
+        if URL_PATTERN.search(url) and sel.css(cls.BODY):
             return True
         scripts = " ".join(sel.xpath("//script[not(@src)]/text()").getall())
-        return bool(_CONFIG.search(scripts) and "gkmlpt" in scripts and _DETAIL.search(scripts))
+        if not (_CONFIG.search(scripts) and _DETAIL.search(scripts)):
+            return False
+        return bool(URL_PATTERN.search(url)) or "gkmlpt" in scripts
 
     @cached_property
     def detail(self) -> dict[str, Any]:

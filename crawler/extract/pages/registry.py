@@ -24,7 +24,7 @@ from crawler.extract.pages.trs import TrsArticle
 from crawler.extract.pages.vsb import VsbArticle
 from crawler.extract.pages.wordpress import WordpressArticle
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 """Version of the page types (and the decoding they read), stored on every copy
 (``copies.extractor_version``). Bump it with any change to what a page type makes of a page;
 the clean, metadata and dedup stages have their own (`crawler.store.versions.STAGE_VERSIONS`),
