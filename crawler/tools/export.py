@@ -48,8 +48,8 @@ from typing import Any, TextIO
 
 from sqlite_utils import Database
 
-from crawler.extract.pages.registry import EXTRACTOR_VERSION
 from crawler.store.queries import Filters, Rows, Selection
+from crawler.store.versions import STAGE_VERSIONS
 from crawler.tools.columns import INTERNAL
 from crawler.tools.filenames import name_key, safe_name
 from crawler.tools.manifest import Manifest, manifest_path
@@ -122,7 +122,7 @@ def new_manifest(db: Database, fmt: str, filters: Filters, all_copies: bool, all
     """The manifest of an export from ``db``, before any file is written."""
     path = next(row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main")
     return Manifest(
-        format=fmt, extractor_version=EXTRACTOR_VERSION,
+        format=fmt, versions=STAGE_VERSIONS.columns(),
         database={"path": path, "schema_version": db.execute("PRAGMA user_version").fetchone()[0]},
         filters={**asdict(filters), "all_copies": all_copies, "all_columns": all_columns},
     )

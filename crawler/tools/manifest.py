@@ -1,7 +1,8 @@
-"""What an export records so it can be cited and checked: which govcrawl and extractor made
-it, when, from which database (path, schema version) with which filters, how many rows, and a
-SHA-256 of every file written. Written as ``<out>.manifest.json`` (``OUT/manifest.json`` for a
-directory) and, in Parquet, into each file's metadata too."""
+"""What an export records so it can be cited and checked: which govcrawl made it and the
+version of each stage (page types, clean, metadata, dedup), when, from which database (path,
+schema version) with which filters, how many rows, and a SHA-256 of every file written. Written
+as ``<out>.manifest.json`` (``OUT/manifest.json`` for a directory) and, in Parquet, into each
+file's metadata too."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ class Manifest:
     format: str
     database: dict[str, Any]
     filters: dict[str, Any]
-    extractor_version: str
+    versions: dict[str, str]
+    """Each stage's version in the exporting code, named as the ``copies`` columns that record it."""
     rows: dict[str, int] = field(default_factory=dict)
     files: list[dict[str, Any]] = field(default_factory=list)
     govcrawl_version: str = __version__

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from crawler.store.versions import STAGE_VERSIONS
+
 GOVCRAWL = str(Path(sys.executable).with_name("govcrawl"))
 MANIFEST_KEYS = {
-    "govcrawl_version", "extractor_version", "exported_at", "database", "format", "filters", "rows", "files",
+    "govcrawl_version", "versions", "exported_at", "database", "format", "filters", "rows", "files",
 }
 INTERNAL = {"text_key", "merged_into", "norm_chars", "minhash", "sentences"}
 
@@ -52,7 +54,9 @@ def check_manifest(manifest_path: Path, demo_db: Path, fmt: str, root: Path) -> 
     assert manifest["format"] == fmt
     assert manifest["database"]["path"] == str(demo_db.resolve())
     assert manifest["database"]["schema_version"] >= 4
-    assert manifest["govcrawl_version"] and manifest["extractor_version"]
+    assert manifest["govcrawl_version"]
+    assert manifest["versions"] == STAGE_VERSIONS.columns()
+    assert set(manifest["versions"]) == {"extractor_version", "clean_version", "metadata_version", "dedup_version"}
     assert manifest["exported_at"].endswith("+00:00")
     assert manifest["rows"]["documents"] == canonical_count(demo_db)
     assert manifest["files"]
