@@ -103,22 +103,20 @@ class StoreSession:
         return waiting
 
     def flush(self) -> None:
-        """Commit every queued write in one transaction (writes queued meanwhile included)."""
+        """Commit every queued write in one transaction, then tell each waiter its outcome."""
         if self._timer is not None and self._timer.active():
             self._timer.cancel()
         self._timer = None
-        done: list[tuple[Deferred[Any] | None, Any]] = []
+        batch, self._queue = self._queue, []  # writes the waiters queue in answer make the next batch
+        if not batch:
+            return
         try:
             with write(self.store.db):
-                while self._queue:
-                    operation, waiting = self._queue.pop(0)
-                    done.append((waiting, None))  # if it raises, it fails with the batch
-                    done[-1] = (waiting, self._run(operation))
-        except Exception as problem:  # the commit failed: nothing of the batch is stored, nor what waits
-            done += [(waiting, None) for _, waiting in self._queue]
-            self._queue.clear()
-            done = [(waiting, Failure(problem)) for waiting, _ in done if waiting is not None] or [(None, Failure(problem))]
-        for waiting, outcome in done:
+                outcomes = [self._run(operation) for operation, _ in batch]
+        except Exception as problem:  # the commit failed: nothing of the batch is stored
+            batch = [entry for entry in batch if entry[1] is not None] or batch[:1]  # nobody waits: log it once
+            outcomes = [Failure(problem) for _ in batch]
+        for (_, waiting), outcome in zip(batch, outcomes, strict=True):
             if waiting is not None:
                 (waiting.errback if isinstance(outcome, Failure) else waiting.callback)(outcome)
             elif isinstance(outcome, Failure):
