@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 from weakref import WeakKeyDictionary
 
 from scrapy import signals
@@ -35,6 +35,7 @@ from crawler.store.rows import write
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from twisted.internet.interfaces import IReactorTime
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +49,10 @@ class StoreSession:
     _sessions: ClassVar[dict[Path, StoreSession]] = {}
     _crawlers: ClassVar[WeakKeyDictionary[Crawler, StoreSession]] = WeakKeyDictionary()
 
-    def __init__(self, path: Path, batch: int, seconds: float) -> None:
+    def __init__(self, path: Path, batch: int, seconds: float, clock: IReactorTime | None = None) -> None:
         self.path, self.batch, self.seconds = path, batch, seconds
+        self.clock: Any = clock  # zope interfaces type their methods without self: mypy reads them wrong
+        """What schedules the timed flush: the reactor Scrapy installed, unless a test passes a clock."""
         self.store = Store(path)
         self.users = 0
         self.runs: dict[Crawler, int] = {}
@@ -97,9 +100,11 @@ class StoreSession:
         if len(self._queue) >= self.batch:
             self.flush()
         elif self._timer is None:
-            from twisted.internet import reactor
+            if self.clock is None:
+                from twisted.internet import reactor  # imported late: the one Scrapy installed
 
-            self._timer = cast(Any, reactor).callLater(self.seconds, self.flush)  # the one Scrapy installed
+                self.clock = reactor
+            self._timer = self.clock.callLater(self.seconds, self.flush)
         return waiting
 
     def flush(self) -> None:
